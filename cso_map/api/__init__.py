@@ -1,0 +1,7 @@
+"""JSON API under /api/v1: one module per resource."""
+
+from flask import Blueprint
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+from cso_map.api import organizations, taxonomy  # noqa: E402, F401  (routes attach to bp)

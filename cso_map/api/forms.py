@@ -1,0 +1,27 @@
+"""Query-string forms of the API (the directory filters plus paging)."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from wtforms import IntegerField
+from wtforms.validators import Optional
+
+from cso_map.directory.forms import DirectoryFilterForm, number_between
+from cso_map.errors import InvalidParameters
+
+MAX_PER_PAGE = 100
+
+
+class OrganizationQueryForm(DirectoryFilterForm):
+    """Directory filters with `per_page` (1 to 100)."""
+
+    per_page = IntegerField(
+        _l("Results per page"), validators=[Optional(), number_between(1, MAX_PER_PAGE)]
+    )
+
+
+def validated(form):
+    """Return `form` if it validates, else raise a 400 naming each bad parameter."""
+    if not form.validate():
+        raise InvalidParameters(form.errors_by_field())
+    return form

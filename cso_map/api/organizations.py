@@ -1,0 +1,38 @@
+"""/api/v1/organizations: the directory as JSON."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import abort, request
+
+from cso_map.api import bp
+from cso_map.api.forms import OrganizationQueryForm, validated
+from cso_map.api.serializers import organization_profile, organization_summary
+from cso_map.services.directory import search_organizations
+from cso_map.services.organizations import get_listed_organization
+
+DEFAULT_PER_PAGE = 20
+
+
+@bp.get("/organizations")
+def list_organizations():
+    """Return one page of organizations matching the directory filters."""
+    form = validated(OrganizationQueryForm(formdata=request.args))
+    per_page = form.per_page.data or DEFAULT_PER_PAGE
+    page = search_organizations(form.to_filters(), form.page.data or 1, per_page)
+    return {
+        "total": page.total,
+        "page": page.page,
+        "per_page": page.per_page,
+        "items": [organization_summary(organization) for organization in page.items],
+    }
+
+
+@bp.get("/organizations/<uuid:organization_id>")
+def get_organization(organization_id: uuid.UUID):
+    """Return the full public profile of one organization."""
+    found = get_listed_organization(organization_id)
+    if found is None:
+        abort(404)
+    return organization_profile(found)

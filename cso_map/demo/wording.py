@@ -1,0 +1,400 @@
+"""Words the demo generator composes fictional names and descriptions from."""
+
+SERVICE_NAMES = {
+    "orientation": {
+        "es": (
+            "Orientación para personas recién llegadas",
+            "Información y canalización",
+            "Módulo de atención a migrantes",
+        ),
+        "en": (
+            "Newcomer orientation",
+            "Information and referrals",
+            "Immigrant help desk",
+        ),
+    },
+    "language_classes": {
+        "es": ("Clases de inglés para adultos", "Círculo de conversación en inglés"),
+        "en": ("English classes for adults", "English conversation circle"),
+        "es_mx": (
+            "Clases de español para personas extranjeras",
+            "Español para recién llegados",
+        ),
+    },
+    "education": {
+        "es": ("Apoyo escolar y becas", "Primaria y secundaria abierta para adultos"),
+        "en": (
+            "High-school equivalency classes",
+            "School enrolment and scholarships help",
+        ),
+    },
+    "health": {
+        "es": ("Consulta médica general", "Jornadas de salud comunitaria"),
+        "en": ("Community health clinic", "Health screening days"),
+    },
+    "housing": {
+        "es": ("Apoyo para encontrar vivienda", "Asesoría sobre contratos de renta"),
+        "en": ("Help finding housing", "Tenant rights counselling"),
+    },
+    "employment": {
+        "es": ("Bolsa de trabajo", "Vinculación laboral"),
+        "en": ("Job placement", "Job search workshops"),
+    },
+    "skills_training": {
+        "es": ("Talleres de oficios", "Certificación de competencias laborales"),
+        "en": ("Vocational training", "Help getting skills recognised"),
+    },
+    "entrepreneurship": {
+        "es": ("Incubadora de negocios", "Taller de emprendimiento y cooperativismo"),
+        "en": ("Small business incubator", "Entrepreneurship workshops"),
+    },
+    "legal_advice": {
+        "es": (
+            "Asesoría migratoria gratuita",
+            "Clínica jurídica migratoria",
+            "Acompañamiento en solicitudes de asilo",
+        ),
+        "en": (
+            "Free immigration legal clinic",
+            "Know-your-rights and DACA renewals",
+            "Asylum case support",
+        ),
+    },
+    "labour_rights": {
+        "es": ("Defensa de derechos laborales", "Asesoría por salarios no pagados"),
+        "en": ("Wage theft clinic", "Workers' rights helpline"),
+    },
+    "family_reunification": {
+        "es": ("Reunificación familiar", "Búsqueda de familiares"),
+        "en": ("Family reunification support", "Help with family petitions"),
+    },
+    "civic_participation": {
+        "es": (
+            "Credencial para votar desde el extranjero",
+            "Escuela de liderazgo comunitario",
+        ),
+        "en": ("Citizenship and voter registration", "Community leadership school"),
+    },
+    "anti_discrimination": {
+        "es": ("Atención a casos de discriminación", "Talleres contra el racismo"),
+        "en": ("Report discrimination and get support", "Anti-racism workshops"),
+    },
+    "womens_services": {
+        "es": (
+            "Atención integral a mujeres migrantes",
+            "Grupo de apoyo entre mujeres",
+            "Guardería durante las clases",
+        ),
+        "en": (
+            "Services for immigrant women",
+            "Women's support group",
+            "Childcare during classes",
+        ),
+    },
+    "children_youth": {
+        "es": (
+            "Programa de niñez migrante",
+            "Tareas dirigidas y actividades juveniles",
+        ),
+        "en": ("Youth mentoring program", "After-school homework club"),
+    },
+    "cultural_mediation": {
+        "es": (
+            "Interpretación y mediación cultural",
+            "Intérpretes en lenguas indígenas",
+        ),
+        "en": (
+            "Interpretation and cultural mediation",
+            "Indigenous language interpreters",
+        ),
+    },
+    "shelter": {
+        "es": ("Albergue temporal", "Comedor y albergue", "Ayuda humanitaria"),
+        "en": ("Emergency shelter", "Food pantry and emergency aid"),
+    },
+    "psychosocial": {
+        "es": ("Apoyo psicosocial", "Acompañamiento psicológico"),
+        "en": ("Counselling and psychosocial support", "Trauma support group"),
+    },
+    "financial_inclusion": {
+        "es": (
+            "Educación financiera y remesas",
+            "Apertura de cuentas y envíos de dinero",
+        ),
+        "en": ("Money skills and remittances", "Opening a bank account"),
+    },
+    "origin_development": {
+        "es": (
+            "Obras comunitarias en el pueblo de origen",
+            "Proyectos productivos con aportaciones de migrantes",
+        ),
+        "en": ("Hometown development projects", "Investment in origin communities"),
+    },
+}
+
+SERVICE_DESCRIPTIONS = {
+    "es": "Servicio de {category} que ofrece {org}.",
+    "en": "{category} offered by {org}.",
+}
+
+DEMONYMS = {
+    "MX-AGU": "Hidrocálidos",
+    "MX-CHH": "Chihuahuenses",
+    "MX-CHP": "Chiapanecos",
+    "MX-CMX": "Capitalinos",
+    "MX-COL": "Colimenses",
+    "MX-DUR": "Duranguenses",
+    "MX-GRO": "Guerrerenses",
+    "MX-GUA": "Guanajuatenses",
+    "MX-HID": "Hidalguenses",
+    "MX-JAL": "Jaliscienses",
+    "MX-MEX": "Mexiquenses",
+    "MX-MIC": "Michoacanos",
+    "MX-MOR": "Morelenses",
+    "MX-NAY": "Nayaritas",
+    "MX-OAX": "Oaxaqueños",
+    "MX-PUE": "Poblanos",
+    "MX-QUE": "Queretanos",
+    "MX-SIN": "Sinaloenses",
+    "MX-SLP": "Potosinos",
+    "MX-TLA": "Tlaxcaltecas",
+    "MX-VER": "Veracruzanos",
+    "MX-YUC": "Yucatecos",
+    "MX-ZAC": "Zacatecanos",
+}
+
+NAME_WORDS = (
+    "Tonantzin",
+    "Camino Abierto",
+    "Puentes",
+    "Raíces y Alas",
+    "Tierra Fértil",
+    "Voces Unidas",
+    "Nuevo Amanecer",
+    "Manos Solidarias",
+    "Horizonte Común",
+    "Senderos",
+    "Mariposa Monarca",
+    "Xóchitl",
+    "Colibrí",
+    "Ceiba",
+    "Ahuehuete",
+    "Huizache",
+    "Mezquite",
+    "Jacaranda",
+    "Girasol",
+    "Luna Nueva",
+    "Maíz",
+    "Semilla",
+    "Cenzontle",
+    "Quetzal",
+    "Nopal",
+    "Arcoíris",
+    "Alborada",
+    "Brújula",
+    "Faro",
+    "Cardinal",
+)
+SAINTS_ES = (
+    "San José",
+    "Santa Marta",
+    "San Juan Bautista",
+    "Nuestra Señora de Guadalupe",
+    "San Martín de Porres",
+    "Santa Rosa de Lima",
+    "Belén",
+    "Emaús",
+    "Betania",
+    "Buen Pastor",
+    "San Benito",
+    "Santa Clara",
+    "San Francisco de Asís",
+)
+SAINTS_EN = (
+    "St. Joseph",
+    "St. Martha",
+    "Our Lady of Guadalupe",
+    "Good Shepherd",
+    "St. Francis",
+    "Holy Family",
+    "St. Anne",
+    "Bethany",
+    "Emmaus",
+)
+STREETS_MX = (
+    "Hidalgo",
+    "Juárez",
+    "Morelos",
+    "Zaragoza",
+    "Allende",
+    "Madero",
+    "Guerrero",
+    "Independencia",
+    "Reforma",
+    "5 de Mayo",
+    "Insurgentes",
+    "Aldama",
+    "Matamoros",
+)
+COLONIAS = (
+    "Centro",
+    "Obrera",
+    "Las Flores",
+    "San Antonio",
+    "Del Valle",
+    "La Joya",
+    "Progreso",
+)
+STREETS_US = (
+    "Main St",
+    "Oak Ave",
+    "Cesar Chavez Ave",
+    "Maple St",
+    "Washington Blvd",
+    "2nd St",
+    "Park Ave",
+    "Mission St",
+    "Broadway",
+    "Elm St",
+    "Lincoln Ave",
+    "Pine St",
+)
+
+# (template, content language), with {city}, {community}, {word}, {saint}, {demonym}
+# and {state} filled in.
+ORGANIZATION_NAMES = {
+    "hometown_club": (
+        ("Club {community}", "es"),
+        ("Club de Oriundos de {community}", "es"),
+        ("Club Social {community}", "es"),
+        ("Club Hijos de {community}", "es"),
+        ("Club Unidos por {community}", "es"),
+        ("Club {community} de {city}", "es"),
+    ),
+    "federation": (
+        ("Federación de Clubes {demonym} de {state}", "es"),
+        ("Federación {demonym} Unidos en {state}", "es"),
+    ),
+    "migrant_association": (
+        ("Asociación de Migrantes de {city}", "es"),
+        ("Unión de Trabajadores Migrantes de {city}", "es"),
+        ("Colectivo de Familias Migrantes {word}", "es"),
+        ("Red de Jóvenes Migrantes de {city}", "es"),
+        ("{city} Immigrant Workers Association", "en"),
+    ),
+    "diaspora_organization": (
+        ("Comunidad Haitiana de {city}", "es"),
+        ("Asociación Centroamericana de {city}", "es"),
+        ("Asociación Maya {word} de {city}", "es"),
+        ("Haitian Community Center of {city}", "en"),
+        ("Salvadoran Community Association of {city}", "en"),
+    ),
+    "ngo": (
+        ("Centro de Derechos Humanos del Migrante {word}", "es"),
+        ("Centro de Apoyo al Migrante {word}", "es"),
+        ("Programa de Atención a Migrantes {word}", "es"),
+        ("{word} Immigrant Legal Center", "en"),
+        ("{city} Immigrant Justice Project", "en"),
+        ("{word} Community Services", "en"),
+    ),
+    "faith_based": (
+        ("Casa del Migrante {saint}", "es"),
+        ("Albergue {saint}", "es"),
+        ("Comedor Migrante {saint}", "es"),
+        ("Pastoral Migrante de {city}", "es"),
+        ("{saint_en} Immigrant Ministry", "en"),
+        ("{city} Interfaith Welcome Network", "en"),
+    ),
+    "union": (
+        ("Sindicato de Jornaleros Agrícolas de {city}", "es"),
+        ("Unión de Trabajadoras del Hogar de {city}", "es"),
+        ("{city} Farmworkers Union", "en"),
+        ("{city} Day Laborers Union", "en"),
+    ),
+    "community_group": (
+        ("Vecinos Unidos de {city}", "es"),
+        ("Grupo Comunitario {word}", "es"),
+        ("Colectivo {word}", "es"),
+        ("Círculo de Madres {word}", "es"),
+        ("{city} Neighbors United", "en"),
+        ("{word} Community Circle", "en"),
+    ),
+    "cooperative": (
+        ("Cooperativa de Artesanas de {community}", "es"),
+        ("Sociedad Cooperativa {word} de {city}", "es"),
+        ("Caja Solidaria {community}", "es"),
+    ),
+    "network": (
+        ("Red Binacional {word}", "es"),
+        ("Coalición {word} por los Derechos de las Personas Migrantes", "es"),
+        ("{word} Immigrant Rights Coalition", "en"),
+    ),
+    "academic": (
+        ("Clínica Jurídica de Migración {word}", "es"),
+        ("Centro de Estudios Migratorios {word}", "es"),
+        ("{word} Institute for Migration Studies", "en"),
+    ),
+    "other": (("Fundación {word}", "es"), ("{word} Foundation", "en")),
+}
+
+WOMEN_NAMES = (
+    ("Centro de Mujeres Migrantes {word}", "es"),
+    ("Mujeres Unidas de {city}", "es"),
+    ("{word} Women's Center", "en"),
+)
+
+ORGANIZATION_DESCRIPTIONS = {
+    "es": {
+        "hometown_club": "Club de oriundos de {community} ({origin}) con sede en "
+        "{city}. "
+        "Sus integrantes, todos voluntarios, reúnen fondos para obras en su comunidad "
+        "de origen y organizan actividades culturales.",
+        "federation": "Federación que reúne a clubes de oriundos de {origin} en "
+        "{state}. "
+        "Coordina proyectos de desarrollo en las comunidades de origen y representa a "
+        "sus clubes ante autoridades de ambos países.",
+        "default": "Organización de la sociedad civil en {city} ({state}) que "
+        "trabaja con "
+        "personas migrantes: {services}.",
+    },
+    "en": {
+        "hometown_club": "Hometown club of people from {community} ({origin}) based in "
+        "{city}. Volunteers raise funds for projects back home and run cultural "
+        "events.",
+        "federation": "Federation of hometown clubs from {origin} in {state}.",
+        "default": "Civil-society organization in {city} ({state}) working with "
+        "immigrants: {services}.",
+    },
+}
+
+CONFIDENTIAL_CONTACT = {
+    "es": "Por seguridad no publicamos nuestra dirección. Llame a nuestra línea de "
+    "atención y le diremos dónde encontrarnos.",
+    "en": "For safety we do not publish our address. Call our helpline and we will "
+    "tell you where to meet us.",
+}
+
+SHELTER_WORDS = ("Albergue", "Casa del Migrante", "Comedor")
+SHELTER_HOURS = {
+    "es": "Abierto las 24 horas, todos los días.",
+    "en": "Open 24 hours, every day.",
+}
+WHAT_TO_BRING = {
+    "es": "Traiga una identificación si la tiene; no es obligatoria.",
+    "en": "Bring an ID if you have one; it is not required.",
+}
+
+LEGAL_STATUS = {
+    "MX": (
+        "Asociación civil (A.C.)",
+        "Institución de asistencia privada (I.A.P.)",
+        "Sociedad cooperativa",
+        "Sin registro legal",
+    ),
+    "US": (
+        "501(c)(3) nonprofit",
+        "501(c)(5) labor organization",
+        "Fiscally sponsored project",
+        "Unincorporated association",
+    ),
+}

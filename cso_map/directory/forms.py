@@ -1,0 +1,159 @@
+"""The directory filter form, shared by the HTML pages and the JSON API."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, IntegerField, SearchField, SelectField
+from wtforms.validators import Length, NumberRange, Optional, ValidationError
+
+from cso_map.i18n import current_language
+from cso_map.services.directory import DirectoryFilters
+from cso_map.services.regions import get_region, list_regions
+from cso_map.taxonomy import (
+    CSO_TYPES,
+    SERVICE_CATEGORIES,
+    SERVICE_LANGUAGES,
+    TARGET_GROUPS,
+    Vocabulary,
+    normalize_language,
+)
+
+MAX_QUERY_LENGTH = 200
+MAX_PAGE = 100_000
+FALSE_VALUES = (False, "false", "0", "no", "off", "")
+
+
+def known_code(vocabulary: Vocabulary):
+    """Return a validator that accepts only the codes of `vocabulary`."""
+
+    def validate(form, field) -> None:
+        if field.data and field.data not in vocabulary:
+            raise ValidationError(
+                _(
+                    "Unknown code “%(code)s”. Valid codes: %(codes)s.",
+                    code=field.data,
+                    codes=", ".join(vocabulary.codes()),
+                )
+            )
+
+    return validate
+
+
+def number_between(minimum: int, maximum: int):
+    """Return a NumberRange check that stays silent when the value is not a number."""
+    check = NumberRange(min=minimum, max=maximum)
+
+    def validate(form, field) -> None:
+        if field.data is not None:
+            check(form, field)
+
+    return validate
+
+
+def _choices(vocabulary: Vocabulary, any_label: str) -> list[tuple[str, str]]:
+    lang = current_language()
+    return [("", any_label)] + [
+        (term.code, term.label(lang)) for term in vocabulary.terms
+    ]
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class DirectoryFilterForm(FlaskForm):
+    """Filters read from the query string: all optional, combined with AND."""
+
+    class Meta:
+        csrf = False
+
+    q = SearchField(
+        _l("Name or words"),
+        filters=[_strip],
+        validators=[Optional(), Length(max=MAX_QUERY_LENGTH)],
+    )
+    service = SelectField(
+        _l("Service"),
+        validate_choice=False,
+        validators=[known_code(SERVICE_CATEGORIES)],
+    )
+    region = SelectField(_l("Region"), validate_choice=False)
+    language = SelectField(
+        _l("Language"),
+        validate_choice=False,
+        filters=[lambda v: normalize_language(v) if v else v],
+        validators=[known_code(SERVICE_LANGUAGES)],
+    )
+    type = SelectField(
+        _l("Type of organization"),
+        validate_choice=False,
+        validators=[known_code(CSO_TYPES)],
+    )
+    target_group = SelectField(
+        _l("Group served"),
+        validate_choice=False,
+        validators=[known_code(TARGET_GROUPS)],
+    )
+    verified = BooleanField(
+        _l("Verified organizations only"), false_values=FALSE_VALUES
+    )
+    page = IntegerField(
+        _l("Page"), validators=[Optional(), number_between(1, MAX_PAGE)]
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        lang = current_language()
+        self.service.choices = _choices(SERVICE_CATEGORIES, _("Any service"))
+        self.language.choices = _choices(SERVICE_LANGUAGES, _("Any language"))
+        self.type.choices = _choices(CSO_TYPES, _("Any type"))
+        self.target_group.choices = _choices(TARGET_GROUPS, _("Anyone"))
+        self.region.choices = [("", _("Anywhere"))] + [
+            (region.code, region.name(lang)) for region in list_regions()
+        ]
+
+    def validate_region(self, field) -> None:
+        """Accept only the ISO 3166 code of a known region (any letter case)."""
+        if not field.data:
+            return
+        region = get_region(field.data) if len(field.data) <= 6 else None
+        if region is None:
+            raise ValidationError(
+                _(
+                    "Unknown region “%(code)s”. "
+                    "Use an ISO 3166-2 code such as MX-ZAC or US-IL.",
+                    code=field.data[:20],
+                )
+            )
+        field.data = region.code
+
+    def to_filters(self) -> DirectoryFilters:
+        """Return the validated filters."""
+        return DirectoryFilters(
+            service=self.service.data or None,
+            region=self.region.data or None,
+            language=self.language.data or None,
+            type=self.type.data or None,
+            target_group=self.target_group.data or None,
+            verified=bool(self.verified.data),
+            q=self.q.data or "",
+        )
+
+    def active_filters(self) -> dict[str, str]:
+        """Return the filters in use as query arguments (for paging links)."""
+        values = {
+            name: getattr(self, name).data
+            for name in ("q", "service", "region", "language", "type", "target_group")
+        }
+        if self.verified.data:
+            values["verified"] = "1"
+        return {name: value for name, value in values.items() if value}
+
+    def errors_by_field(self) -> dict[str, list[str]]:
+        """Return the validation messages keyed by parameter name."""
+        return {
+            name: [str(message) for message in messages]
+            for name, messages in self.errors.items()
+        }

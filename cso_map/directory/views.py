@@ -1,0 +1,68 @@
+"""Views of the public directory: parse, call a service, render."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import Blueprint, abort, render_template, request
+
+from cso_map.directory.forms import DirectoryFilterForm
+from cso_map.i18n import LANG_PREFIX, register_language_prefix
+from cso_map.services.directory import search_organizations
+from cso_map.services.organizations import (
+    get_listed_organization,
+    is_stale,
+    listed_members,
+    primary_region,
+    public_point,
+    visible_services,
+)
+from cso_map.services.statistics import directory_statistics
+
+PER_PAGE = 20
+
+bp = Blueprint("directory", __name__, url_prefix=LANG_PREFIX)
+register_language_prefix(bp)
+
+
+@bp.get("/")
+def home():
+    """Show what CSO Map is for each of its users, a search box and entry points."""
+    form = DirectoryFilterForm(formdata=None)
+    return render_template(
+        "directory/home.html", form=form, stats=directory_statistics()
+    )
+
+
+@bp.get("/organizations")
+def organizations():
+    """List the organizations that match the filters in the query string."""
+    form = DirectoryFilterForm(formdata=request.args)
+    if not form.validate():
+        return render_template(
+            "directory/organizations.html", form=form, results=None
+        ), 400
+    results = search_organizations(form.to_filters(), form.page.data or 1, PER_PAGE)
+    return render_template(
+        "directory/organizations.html",
+        form=form,
+        results=results,
+        region_of=primary_region,
+    )
+
+
+@bp.get("/organizations/<uuid:organization_id>")
+def organization(organization_id: uuid.UUID):
+    """Show one organization's public profile."""
+    found = get_listed_organization(organization_id)
+    if found is None:
+        abort(404)
+    return render_template(
+        "directory/organization.html",
+        organization=found,
+        services=visible_services(found),
+        members=listed_members(found),
+        point=public_point(found),
+        region=primary_region(found),
+        stale=is_stale(found.last_reviewed_on),
+    )

@@ -1,0 +1,47 @@
+"""SQLAlchemy 2.0 models, one module per aggregate; `Base.metadata` has every table."""
+
+from cso_map.models.base import Base
+from cso_map.models.location import LOCATION_TYPES, Location
+from cso_map.models.organization import (
+    ORGANIZATION_STATUSES,
+    VERIFICATION_STATUSES,
+    Organization,
+    OrganizationOrigin,
+    organization_skills,
+    organization_support_needs,
+    organization_target_groups,
+)
+from cso_map.models.region import REGION_LEVELS, Region, RegionIndicator
+from cso_map.models.service import (
+    SERVICE_STATUSES,
+    Service,
+    ServiceAtLocation,
+    ServiceSchedule,
+    service_area_regions,
+    service_languages,
+)
+from cso_map.models.taxonomy import Taxonomy, TaxonomyTerm
+
+__all__ = [
+    "LOCATION_TYPES",
+    "ORGANIZATION_STATUSES",
+    "REGION_LEVELS",
+    "SERVICE_STATUSES",
+    "VERIFICATION_STATUSES",
+    "Base",
+    "Location",
+    "Organization",
+    "OrganizationOrigin",
+    "Region",
+    "RegionIndicator",
+    "Service",
+    "ServiceAtLocation",
+    "ServiceSchedule",
+    "Taxonomy",
+    "TaxonomyTerm",
+    "organization_skills",
+    "organization_support_needs",
+    "organization_target_groups",
+    "service_area_regions",
+    "service_languages",
+]

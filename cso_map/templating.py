@@ -1,0 +1,52 @@
+"""Template globals: the current language, links to the other language, labels."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, request, url_for
+
+from cso_map.formatting import country_name, opening_hours, safe_url, service_status
+from cso_map.i18n import LANGUAGES, current_language
+from cso_map.taxonomy import VOCABULARIES
+
+
+def url_in_language(lang: str) -> str:
+    """Return the current page's address in `lang`, keeping its query string."""
+    endpoint = request.endpoint
+    if not endpoint or not current_app.url_map.is_endpoint_expecting(
+        endpoint, "lang_code"
+    ):
+        return url_for("directory.home", lang_code=lang)
+    values = dict(request.view_args or {})
+    values.update(request.args.to_dict(flat=False))
+    values["lang_code"] = lang
+    return url_for(endpoint, **values)
+
+
+def label(vocabulary: str, code: str | None) -> str:
+    """Return the label of `code` in `vocabulary`, in the current language."""
+    if code is None:
+        return ""
+    terms = VOCABULARIES[vocabulary]
+    return terms[code].label(current_language()) if code in terms else code
+
+
+def template_globals() -> dict:
+    """Return the names every template can use."""
+    lang = current_language()
+    return {
+        "lang": lang,
+        "other_languages": [other for other in LANGUAGES if other != lang],
+        "url_in_language": url_in_language,
+        "label": label,
+        "vocabularies": VOCABULARIES,
+        "exit_url": current_app.config["EXIT_URL"],
+        "safe_url": safe_url,
+        "country_name": country_name,
+        "opening_hours": opening_hours,
+        "service_status": service_status,
+    }
+
+
+def register_template_helpers(app: Flask) -> None:
+    """Attach the template globals to `app`."""
+    app.context_processor(template_globals)
