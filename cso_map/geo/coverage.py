@@ -1,0 +1,152 @@
+"""Coverage: how much of each region's need the services that reach it can meet.
+
+Everything is vectorized over (service, region) index pairs: which services reach which
+regions is worked out once (listed areas, locations inside, radius circles), and each
+question (a category, a language, a target group) is a mask over those pairs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyproj
+import shapely
+
+from cso_map.geo.projection import to_metric
+
+STATUSES = ("gap", "underserved", "served", "no_data")
+PER_PEOPLE = 1000  # ratios are places per month per 1,000 people in need
+DEFAULT_UNDERSERVED_BELOW = 1.0
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Distinct (service, region) index pairs: `service[i]` reaches `region[i]`."""
+
+    service: np.ndarray
+    region: np.ndarray
+
+    @classmethod
+    def union(cls, *pairs: tuple[np.ndarray, np.ndarray]) -> Reach:
+        """Return the distinct pairs of several (services, regions) array pairs."""
+        empty = np.empty(0, np.int64)
+        services = np.concatenate([empty, *(np.asarray(s, np.int64) for s, _ in pairs)])
+        regions = np.concatenate([empty, *(np.asarray(r, np.int64) for _, r in pairs)])
+        if len(services) == 0:
+            return cls(services, regions)
+        unique = np.unique(np.stack([services, regions], axis=1), axis=0)
+        return cls(unique[:, 0], unique[:, 1])
+
+    def restrict(self, keep: np.ndarray) -> Reach:
+        """Return the pairs of the services where boolean array `keep` is true."""
+        mask = np.asarray(keep, bool)[self.service]
+        return Reach(self.service[mask], self.region[mask])
+
+
+def radius_reach(
+    lons: np.ndarray,
+    lats: np.ndarray,
+    radii_km: np.ndarray,
+    regions: gpd.GeoSeries,
+    crs: pyproj.CRS | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return (point index, region index) where a circle round the point meets a region.
+
+    Points are lon/lat degrees; circles have radius `radii_km` (NaN: no circle) and are
+    measured in `crs` (default: an equidistant projection centred on the regions), as
+    the distance from the point to the region's boundary, without building buffers.
+    """
+    radii = np.asarray(radii_km, float)
+    has_radius = np.flatnonzero(~np.isnan(radii) & (radii > 0))
+    if len(has_radius) == 0 or len(regions) == 0:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    metric_regions = to_metric(regions, crs)
+    points = gpd.GeoSeries(
+        shapely.points(np.asarray(lons)[has_radius], np.asarray(lats)[has_radius]),
+        crs=regions.crs,
+    ).to_crs(metric_regions.crs)
+    tree = shapely.STRtree(np.asarray(metric_regions.values))
+    point_index, region_index = tree.query(
+        np.asarray(points.values),
+        predicate="dwithin",
+        distance=radii[has_radius] * 1000,
+    )
+    return has_radius[point_index], region_index
+
+
+def split_shares(reach: Reach, demand: np.ndarray, n_services: int) -> np.ndarray:
+    """Return, per pair, the share of its service's capacity that goes to its region.
+
+    A service reaching several regions splits its capacity in proportion to their
+    demand; a region without a demand figure counts as the average of the service's
+    other regions; if none has a figure, or all are zero, the split is equal.
+    """
+    weights = np.asarray(demand, float)[reach.region]
+    known = ~np.isnan(weights)
+    known_sum = np.bincount(reach.service, np.where(known, weights, 0), n_services)
+    known_count = np.bincount(reach.service, known.astype(float), n_services)
+    average = _divide(known_sum, known_count)
+    weights = np.where(known, weights, average[reach.service])
+    total = np.bincount(reach.service, weights, n_services)[reach.service]
+    count = np.bincount(reach.service, minlength=n_services)[reach.service]
+    equal = 1.0 / np.maximum(count, 1)
+    return np.where(total > 0, _divide(weights, total), equal)
+
+
+def coverage(
+    reach: Reach,
+    capacity: np.ndarray,
+    demand: np.ndarray,
+    underserved_below: float = DEFAULT_UNDERSERVED_BELOW,
+) -> pd.DataFrame:
+    """Return providers, capacity, demand, ratio and status per region (by index).
+
+    `capacity` is people per month per service (NaN: unknown, counted as none);
+    `demand` is people in need per region (NaN: no figure, never taken as zero).
+    `ratio` is capacity per month per 1,000 people in need; a region is a `gap`
+    when it has demand and no provider, `underserved` when its ratio is below
+    `underserved_below`, `no_data` without a demand figure, else `served`.
+    """
+    demand = np.asarray(demand, float)
+    capacity = np.nan_to_num(np.asarray(capacity, float))
+    n_regions = len(demand)
+    shares = split_shares(reach, demand, len(capacity))
+    providers = np.bincount(reach.region, minlength=n_regions)
+    delivered = np.bincount(
+        reach.region, capacity[reach.service] * shares, minlength=n_regions
+    )
+    has_demand = ~np.isnan(demand) & (demand > 0)
+    ratio = np.full(n_regions, np.nan)
+    ratio[has_demand] = delivered[has_demand] / demand[has_demand] * PER_PEOPLE
+    status = np.select(
+        [
+            np.isnan(demand),
+            has_demand & (providers == 0),
+            has_demand & (ratio < underserved_below),
+        ],
+        ["no_data", "gap", "underserved"],
+        default="served",
+    )
+    return pd.DataFrame(
+        {
+            "providers": providers,
+            "capacity": delivered,
+            "demand": demand,
+            "ratio": ratio,
+            "status": status,
+        }
+    )
+
+
+def language_gaps(providers_any: np.ndarray, providers_in_language: np.ndarray):
+    """Return, per region, whether a service exists there but not in the language."""
+    return (np.asarray(providers_any) > 0) & (np.asarray(providers_in_language) == 0)
+
+
+def _divide(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
+    """Return numerator / denominator, and 0 where the denominator is 0."""
+    out = np.zeros(np.broadcast(numerator, denominator).shape)
+    return np.divide(numerator, denominator, out=out, where=denominator != 0)

@@ -1,0 +1,46 @@
+"""Metric projections for distances and buffers over lon/lat data."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import pyproj
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+def metric_crs(bounds: tuple[float, float, float, float]) -> pyproj.CRS:
+    """Return an azimuthal equidistant CRS (metres) centred on lon/lat `bounds`.
+
+    Distances from the centre are exact; across Mexico and the contiguous US (about
+    2,500 km from the centre at most) other distances are off by under 3 %.
+    """
+    min_lon, min_lat, max_lon, max_lat = bounds
+    lon0, lat0 = (min_lon + max_lon) / 2, (min_lat + max_lat) / 2
+    return pyproj.CRS.from_proj4(
+        f"+proj=aeqd +lat_0={lat0:.6f} +lon_0={lon0:.6f} +datum=WGS84 +units=m"
+    )
+
+
+def to_metric(
+    geometries: gpd.GeoSeries, crs: pyproj.CRS | None = None
+) -> gpd.GeoSeries:
+    """Return lon/lat `geometries` in `crs`, or in a metric CRS centred on them."""
+    return geometries.to_crs(crs or metric_crs(tuple(geometries.total_bounds)))
+
+
+def haversine_km(
+    lon1: np.ndarray | float,
+    lat1: np.ndarray | float,
+    lon2: np.ndarray | float,
+    lat2: np.ndarray | float,
+) -> np.ndarray:
+    """Return great-circle distances in km between lon/lat degree pairs."""
+    lon1, lat1, lon2, lat2 = (
+        np.radians(np.asarray(v, float)) for v in (lon1, lat1, lon2, lat2)
+    )
+    a = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
