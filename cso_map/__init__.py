@@ -63,8 +63,10 @@ def register_extensions(app: Flask) -> None:
     from cso_map.database import configure_engine
     from cso_map.extensions import babel, csrf, db, migrate
     from cso_map.i18n import current_language
+    from cso_map.services.data_version import track_data_version
 
     db.init_app(app)
+    track_data_version()
     with app.app_context():
         configure_engine(db.engine)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))

@@ -57,6 +57,8 @@ def config_from_env(environ: Mapping[str, str], instance_path: str) -> dict:
         "MAX_CONTENT_LENGTH": int(environ.get("MAX_UPLOAD_MB", "10")) * 1024 * 1024,
         "EXIT_URL": environ.get("EXIT_URL", "https://www.wikipedia.org/"),
         "LOG_LEVEL": environ.get("LOG_LEVEL", "INFO").upper(),
+        "UNDERSERVED_BELOW": float(environ.get("UNDERSERVED_BELOW", "1.0")),
+        "TILES": environ.get("TILES", "osm"),
         "SESSION_COOKIE_SECURE": parse_bool(
             environ.get("SESSION_COOKIE_SECURE"), default=not development
         ),

@@ -21,6 +21,7 @@ from cso_map import create_app
 from cso_map.config import PROJECT_ROOT, settings_for_tests
 from cso_map.extensions import db
 from cso_map.models import Base
+from cso_map.services.data_version import bump_data_version
 from cso_map.services.regions import load_demo_regions, load_indicators
 from cso_map.services.seeding import SEED_DIR, insert_organizations, read_csv
 from cso_map.services.taxonomy import sync_taxonomies
@@ -28,7 +29,13 @@ from cso_map.services.taxonomy import sync_taxonomies
 DATA = Path(__file__).parent / "data"
 SHARED = PROJECT_ROOT.parent / "shared"
 REQUIRE_ALL = os.environ.get("CSO_MAP_REQUIRE_ALL_BACKENDS") == "1"
-KEPT_TABLES = {"taxonomies", "taxonomy_terms", "regions", "region_indicators"}
+KEPT_TABLES = {
+    "taxonomies",
+    "taxonomy_terms",
+    "regions",
+    "region_indicators",
+    "data_version",
+}
 
 
 def skip_or_fail(reason: str) -> None:
@@ -104,6 +111,7 @@ def clear_directory() -> None:
     for table in reversed(Base.metadata.sorted_tables):
         if table.name not in KEPT_TABLES:
             db.session.execute(table.delete())
+    bump_data_version()
     db.session.commit()
 
 

@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import IntegerField
-from wtforms.validators import Optional
+from wtforms import IntegerField, StringField
+from wtforms.validators import AnyOf, Optional
 
 from cso_map.directory.forms import DirectoryFilterForm, number_between
 from cso_map.errors import InvalidParameters
 
 MAX_PER_PAGE = 100
+FORMATS = ("json", "geojson", "points")
 
 
 class OrganizationQueryForm(DirectoryFilterForm):
-    """Directory filters with `per_page` (1 to 100)."""
+    """Directory filters with `per_page` (1 to 100) and `format`."""
 
     per_page = IntegerField(
         _l("Results per page"), validators=[Optional(), number_between(1, MAX_PER_PAGE)]
+    )
+    format = StringField(
+        _l("Format"),
+        validators=[
+            Optional(),
+            AnyOf(
+                FORMATS,
+                message=_l("Unknown format. Valid formats: json, geojson, points."),
+            ),
+        ],
     )
 
 

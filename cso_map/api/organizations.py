@@ -11,14 +11,19 @@ from cso_map.api.forms import OrganizationQueryForm, validated
 from cso_map.api.serializers import organization_profile, organization_summary
 from cso_map.services.directory import search_organizations
 from cso_map.services.organizations import get_listed_organization
+from cso_map.services.region_maps import organizations_compact, organizations_geojson
 
 DEFAULT_PER_PAGE = 20
 
 
 @bp.get("/organizations")
 def list_organizations():
-    """Return one page of organizations matching the directory filters."""
+    """Return a page of matching organizations, or all as GeoJSON or map points."""
     form = validated(OrganizationQueryForm(formdata=request.args))
+    if form.format.data == "geojson":
+        return organizations_geojson(form.to_filters())
+    if form.format.data == "points":
+        return organizations_compact(form.to_filters())
     per_page = form.per_page.data or DEFAULT_PER_PAGE
     page = search_organizations(form.to_filters(), form.page.data or 1, per_page)
     return {

@@ -52,22 +52,35 @@ def number_between(minimum: int, maximum: int):
     return validate
 
 
-def _choices(vocabulary: Vocabulary, any_label: str) -> list[tuple[str, str]]:
+def vocabulary_choices(
+    vocabulary: Vocabulary, any_label: str | None
+) -> list[tuple[str, str]]:
+    """Return select choices for `vocabulary`, after an "any" choice if labelled."""
     lang = current_language()
-    return [("", any_label)] + [
-        (term.code, term.label(lang)) for term in vocabulary.terms
-    ]
+    first = [("", any_label)] if any_label else []
+    return first + [(term.code, term.label(lang)) for term in vocabulary.terms]
 
 
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-class DirectoryFilterForm(FlaskForm):
-    """Filters read from the query string: all optional, combined with AND."""
+class QueryForm(FlaskForm):
+    """A form read from the query string of a GET (so no CSRF token)."""
 
     class Meta:
         csrf = False
+
+    def errors_by_field(self) -> dict[str, list[str]]:
+        """Return the validation messages keyed by parameter name."""
+        return {
+            name: [str(message) for message in messages]
+            for name, messages in self.errors.items()
+        }
+
+
+class DirectoryFilterForm(QueryForm):
+    """Filters read from the query string: all optional, combined with AND."""
 
     q = SearchField(
         _l("Name or words"),
@@ -106,10 +119,10 @@ class DirectoryFilterForm(FlaskForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         lang = current_language()
-        self.service.choices = _choices(SERVICE_CATEGORIES, _("Any service"))
-        self.language.choices = _choices(SERVICE_LANGUAGES, _("Any language"))
-        self.type.choices = _choices(CSO_TYPES, _("Any type"))
-        self.target_group.choices = _choices(TARGET_GROUPS, _("Anyone"))
+        self.service.choices = vocabulary_choices(SERVICE_CATEGORIES, _("Any service"))
+        self.language.choices = vocabulary_choices(SERVICE_LANGUAGES, _("Any language"))
+        self.type.choices = vocabulary_choices(CSO_TYPES, _("Any type"))
+        self.target_group.choices = vocabulary_choices(TARGET_GROUPS, _("Anyone"))
         self.region.choices = [("", _("Anywhere"))] + [
             (region.code, region.name(lang)) for region in list_regions()
         ]
@@ -150,10 +163,3 @@ class DirectoryFilterForm(FlaskForm):
         if self.verified.data:
             values["verified"] = "1"
         return {name: value for name, value in values.items() if value}
-
-    def errors_by_field(self) -> dict[str, list[str]]:
-        """Return the validation messages keyed by parameter name."""
-        return {
-            name: [str(message) for message in messages]
-            for name, messages in self.errors.items()
-        }

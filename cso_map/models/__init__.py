@@ -1,6 +1,7 @@
 """SQLAlchemy 2.0 models, one module per aggregate; `Base.metadata` has every table."""
 
 from cso_map.models.base import Base
+from cso_map.models.data_version import DataVersion
 from cso_map.models.location import LOCATION_TYPES, Location
 from cso_map.models.organization import (
     ORGANIZATION_STATUSES,
@@ -29,6 +30,7 @@ __all__ = [
     "SERVICE_STATUSES",
     "VERIFICATION_STATUSES",
     "Base",
+    "DataVersion",
     "Location",
     "Organization",
     "OrganizationOrigin",

@@ -31,6 +31,7 @@ from cso_map.models import (
     service_languages,
 )
 from cso_map.models.base import utcnow
+from cso_map.services.data_version import bump_data_version
 from cso_map.services.regions import load_demo_regions, load_indicators, regions_by_code
 from cso_map.services.search_index import organization_search_text
 from cso_map.services.taxonomy import sync_taxonomies
@@ -92,6 +93,7 @@ def insert_organizations(records: list[dict], today: dt.date, is_demo: bool) -> 
         rows.add_organization(record)
     try:
         rows.insert()
+        bump_data_version()
         db.session.commit()
     except Exception:
         db.session.rollback()

@@ -1,0 +1,12 @@
+"""/api/v1/regions: the states as GeoJSON with their indicators."""
+
+from __future__ import annotations
+
+from cso_map.api import bp
+from cso_map.services.region_maps import regions_geojson
+
+
+@bp.get("/regions")
+def regions():
+    """Return every state (simplified boundary) with code, names and indicators."""
+    return regions_geojson()

@@ -1,0 +1,1 @@
+"""Coverage gaps: the gap map and table of unmet need per service."""

@@ -1,0 +1,75 @@
+"""The coverage question, read from the query string (gap pages and the API)."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, SelectField
+from wtforms.validators import InputRequired
+
+from cso_map.directory.forms import (
+    FALSE_VALUES,
+    QueryForm,
+    known_code,
+    vocabulary_choices,
+)
+from cso_map.services.coverage import CoverageQuery
+from cso_map.taxonomy import (
+    SERVICE_CATEGORIES,
+    SERVICE_LANGUAGES,
+    TARGET_GROUPS,
+    normalize_language,
+)
+
+
+class CoverageForm(QueryForm):
+    """Service (required), language, target group, and whether stale data counts."""
+
+    service = SelectField(
+        _l("Service"),
+        validate_choice=False,
+        validators=[
+            InputRequired(message=_l("Choose a service.")),
+            known_code(SERVICE_CATEGORIES),
+        ],
+    )
+    language = SelectField(
+        _l("Language"),
+        validate_choice=False,
+        filters=[lambda v: normalize_language(v) if v else v],
+        validators=[known_code(SERVICE_LANGUAGES)],
+    )
+    target_group = SelectField(
+        _l("Group served"),
+        validate_choice=False,
+        validators=[known_code(TARGET_GROUPS)],
+    )
+    include_stale = BooleanField(
+        _l("Count unverified listings and those not reviewed in 12 months"),
+        false_values=FALSE_VALUES,
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.service.choices = vocabulary_choices(SERVICE_CATEGORIES, None)
+        self.language.choices = vocabulary_choices(SERVICE_LANGUAGES, _("Any language"))
+        self.target_group.choices = vocabulary_choices(TARGET_GROUPS, _("Anyone"))
+
+    def to_query(self) -> CoverageQuery:
+        """Return the validated question."""
+        return CoverageQuery(
+            service=self.service.data,
+            language=self.language.data or None,
+            target_group=self.target_group.data or None,
+            include_stale=bool(self.include_stale.data),
+        )
+
+    def active_filters(self) -> dict[str, str]:
+        """Return the question as query arguments (for links and downloads)."""
+        values = {
+            "service": self.service.data,
+            "language": self.language.data,
+            "target_group": self.target_group.data,
+            "include_stale": "1" if self.include_stale.data else "",
+        }
+        return {name: value for name, value in values.items() if value}

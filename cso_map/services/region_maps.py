@@ -1,0 +1,75 @@
+"""Regions and organizations as GeoJSON, read from the directory snapshot."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import select
+
+from cso_map.extensions import db
+from cso_map.geo.geojson import feature_collection, point_collection
+from cso_map.models import Organization
+from cso_map.services.directory import DirectoryFilters, directory_conditions
+from cso_map.services.snapshot import (
+    INDICATOR_FIELDS,
+    directory_snapshot,
+    mask_codes,
+)
+from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES
+
+
+def regions_geojson(extra: pd.DataFrame | None = None) -> dict:
+    """Return the states with simplified boundaries, indicators and `extra` columns."""
+    regions = directory_snapshot().regions
+    columns = ["code", "name_en", "name_es", *INDICATOR_FIELDS, "year", "illustrative"]
+    frame = regions[columns].reset_index(drop=True).assign(level="state")
+    if extra is not None:
+        frame = pd.concat([frame, extra.reset_index(drop=True)], axis=1)
+    return feature_collection(regions["simplified"].values, frame.to_dict("records"))
+
+
+def matching_points(filters: DirectoryFilters) -> pd.DataFrame:
+    """Return the listed organizations matching `filters` that have a public point."""
+    organizations = directory_snapshot().organizations
+    if filters != DirectoryFilters():
+        ids = set(
+            db.session.scalars(
+                select(Organization.id).where(*directory_conditions(filters))
+            )
+        )
+        organizations = organizations[organizations["id"].isin(ids)]
+    return organizations[organizations["lon"].notna()]
+
+
+def organizations_geojson(filters: DirectoryFilters) -> dict:
+    """Return the matching organizations as GeoJSON points with their codes."""
+    points = matching_points(filters)
+    properties = [
+        {
+            "id": str(row.id),
+            "name": row.name,
+            "type": row.type,
+            "region": row.region,
+            "services": mask_codes(SERVICE_CATEGORIES, row.categories),
+            "languages": mask_codes(SERVICE_LANGUAGES, row.languages),
+            "verified": bool(row.verified),
+            "approximate": bool(row.approximate),
+        }
+        for row in points.itertuples()
+    ]
+    return point_collection(points["lon"], points["lat"], properties)
+
+
+def organizations_compact(filters: DirectoryFilters) -> dict:
+    """Return matching points as parallel arrays (names come with a popup's fetch)."""
+    points = matching_points(filters)
+    types = sorted(points["type"].dropna().unique().tolist())
+    type_index = {code: i for i, code in enumerate(types)}
+    return {
+        "types": types,
+        "ids": [str(value) for value in points["id"]],
+        "lon": np.round(points["lon"].to_numpy(float), 4).tolist(),
+        "lat": np.round(points["lat"].to_numpy(float), 4).tolist(),
+        "type": [type_index.get(code, -1) for code in points["type"]],
+        "approximate": points["approximate"].astype(int).tolist(),
+    }
