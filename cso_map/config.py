@@ -6,6 +6,8 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from cso_map.maps.tiles import tiles_from_setting
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEV_SECRET_KEY = "development-only-key-never-use-in-production"
 ENVIRONMENTS = ("development", "production", "testing")
@@ -59,6 +61,7 @@ def config_from_env(environ: Mapping[str, str], instance_path: str) -> dict:
         "LOG_LEVEL": environ.get("LOG_LEVEL", "INFO").upper(),
         "UNDERSERVED_BELOW": float(environ.get("UNDERSERVED_BELOW", "1.0")),
         "TILES": environ.get("TILES", "osm"),
+        "TILES_ATTRIBUTION": environ.get("TILES_ATTRIBUTION", ""),
         "SESSION_COOKIE_SECURE": parse_bool(
             environ.get("SESSION_COOKIE_SECURE"), default=not development
         ),
@@ -75,6 +78,10 @@ def validate_config(config: Mapping) -> None:
         raise ConfigError("SECRET_KEY must be set outside development")
     if config.get("DEFAULT_LANGUAGE") not in ("es", "en"):
         raise ConfigError("DEFAULT_LANGUAGE must be es or en")
+    try:
+        tiles_from_setting(config.get("TILES", "osm"))
+    except ValueError as error:
+        raise ConfigError(str(error)) from error
 
 
 def settings_for_tests(database_url: str) -> dict:

@@ -1,1 +1,5 @@
-"""Coverage gaps: the gap map and table of unmet need per service."""
+"""Coverage gaps: the gap map and the table of unmet need per service."""
+
+from cso_map.gaps.views import bp
+
+__all__ = ["bp"]

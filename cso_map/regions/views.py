@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, current_app, render_template
 
 from cso_map.i18n import LANG_PREFIX, register_language_prefix
+from cso_map.map_pages import format_number, status_labels
+from cso_map.services.coverage import coverage_of_region
 from cso_map.services.organizations import primary_region
 from cso_map.services.region_overview import region_overview
 from cso_map.services.regions import get_region, list_regions
@@ -26,5 +28,12 @@ def region(code: str):
     if found is None:
         abort(404)
     return render_template(
-        "regions/region.html", overview=region_overview(found), region_of=primary_region
+        "regions/region.html",
+        overview=region_overview(found),
+        region_of=primary_region,
+        coverage=coverage_of_region(
+            found.code, current_app.config["UNDERSERVED_BELOW"]
+        ),
+        statuses=status_labels(),
+        number=format_number,
     )

@@ -9,7 +9,7 @@ import pandas as pd
 
 from cso_map.geo.coverage import DEFAULT_UNDERSERVED_BELOW, coverage, language_gaps
 from cso_map.services.snapshot import DirectorySnapshot, bitmask, directory_snapshot
-from cso_map.taxonomy import SERVICE_LANGUAGES, TARGET_GROUPS
+from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES, TARGET_GROUPS
 
 WOMEN_DEMAND = "migrant_women"
 ALL_DEMAND = "migrant_population"
@@ -85,3 +85,17 @@ def by_unmet_demand(table: pd.DataFrame) -> pd.DataFrame:
         .sort_values(["_rank", "ratio", "_demand", "code"], na_position="last")
         .drop(columns=["_rank", "_demand"])
     )
+
+
+def coverage_of_region(
+    code: str, underserved_below: float = DEFAULT_UNDERSERVED_BELOW
+) -> pd.DataFrame | None:
+    """Return one row per service category for state `code` (None if not a state)."""
+    if directory_snapshot().region_index(code) is None:
+        return None
+    rows = []
+    for category in SERVICE_CATEGORIES.codes():
+        table = region_coverage(CoverageQuery(category), underserved_below)
+        row = table[table["code"] == code].iloc[0]
+        rows.append({"service": category, **row.to_dict()})
+    return pd.DataFrame(rows)

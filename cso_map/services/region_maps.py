@@ -15,7 +15,7 @@ from cso_map.services.snapshot import (
     directory_snapshot,
     mask_codes,
 )
-from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES
+from cso_map.taxonomy import CSO_TYPES, SERVICE_CATEGORIES, SERVICE_LANGUAGES
 
 
 def regions_geojson(extra: pd.DataFrame | None = None) -> dict:
@@ -60,12 +60,18 @@ def organizations_geojson(filters: DirectoryFilters) -> dict:
     return point_collection(points["lon"], points["lat"], properties)
 
 
-def organizations_compact(filters: DirectoryFilters) -> dict:
-    """Return matching points as parallel arrays (names come with a popup's fetch)."""
+def organizations_compact(
+    filters: DirectoryFilters, with_details: bool = False
+) -> dict:
+    """Return matching points as parallel arrays (names come with a popup's fetch).
+
+    `type` indexes `types` (every CSO type code). With `with_details`, names and
+    service codes are included too, for a map that must work offline.
+    """
     points = matching_points(filters)
-    types = sorted(points["type"].dropna().unique().tolist())
+    types = CSO_TYPES.codes()
     type_index = {code: i for i, code in enumerate(types)}
-    return {
+    compact = {
         "types": types,
         "ids": [str(value) for value in points["id"]],
         "lon": np.round(points["lon"].to_numpy(float), 4).tolist(),
@@ -73,3 +79,9 @@ def organizations_compact(filters: DirectoryFilters) -> dict:
         "type": [type_index.get(code, -1) for code in points["type"]],
         "approximate": points["approximate"].astype(int).tolist(),
     }
+    if with_details:
+        compact["names"] = points["name"].tolist()
+        compact["services"] = [
+            mask_codes(SERVICE_CATEGORIES, mask) for mask in points["categories"]
+        ]
+    return compact

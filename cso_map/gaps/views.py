@@ -1,0 +1,119 @@
+"""Gap pages: choose a service, see the gap map, the table and a CSV."""
+
+from __future__ import annotations
+
+import math
+
+from flask import Blueprint, abort, current_app, render_template, request
+from flask_babel import gettext as _
+
+from cso_map.gaps.forms import CoverageForm
+from cso_map.i18n import LANG_PREFIX, current_language, register_language_prefix
+from cso_map.map_pages import (
+    format_number,
+    frame_response,
+    gap_texts,
+    map_setting,
+    points_source,
+    status_labels,
+)
+from cso_map.services.csv_export import csv_text
+from cso_map.services.maps import gap_map, gap_table
+from cso_map.taxonomy import SERVICE_CATEGORIES
+
+bp = Blueprint("gaps", __name__, url_prefix=LANG_PREFIX)
+register_language_prefix(bp)
+
+
+def _threshold() -> float:
+    return current_app.config["UNDERSERVED_BELOW"]
+
+
+def _provider_filters(form: CoverageForm) -> dict:
+    return {
+        key: value
+        for key, value in form.active_filters().items()
+        if key in ("service", "language", "target_group")
+    }
+
+
+@bp.get("/gaps")
+def index():
+    """Show the question form, then the gap map and regions by unmet need."""
+    form = CoverageForm(formdata=request.args if request.args else None)
+    if not request.args:
+        return render_template("gaps/index.html", form=form, table=None)
+    if not form.validate():
+        return render_template("gaps/index.html", form=form, table=None), 400
+    table = gap_table(form.to_query(), _threshold())
+    return render_template(
+        "gaps/index.html",
+        form=form,
+        table=table,
+        statuses=status_labels(),
+        number=format_number,
+        threshold=_threshold(),
+        service_label=SERVICE_CATEGORIES[form.service.data].label(current_language()),
+    )
+
+
+@bp.get("/gaps/map")
+def map_frame():
+    """Return the gap map document (framed by the gaps page)."""
+    form = CoverageForm(formdata=request.args)
+    if not form.validate():
+        abort(400)
+    figure_map = gap_map(
+        map_setting(),
+        form.to_query(),
+        _threshold(),
+        gap_texts(),
+        status_labels(),
+        current_language(),
+        providers=points_source(_provider_filters(form)),
+    )
+    return frame_response(figure_map)
+
+
+@bp.get("/gaps.csv")
+def download():
+    """Download the regions of a gap table as CSV, largest unmet need first."""
+    form = CoverageForm(formdata=request.args)
+    if not form.validate():
+        messages = [m for ms in form.errors_by_field().values() for m in ms]
+        abort(400, description=" ".join(messages))
+    query = form.to_query()
+    table = gap_table(query, _threshold())
+    lang = current_language()
+    statuses = status_labels()
+    header = [
+        _("Region code"),
+        _("Region"),
+        _("Providers"),
+        _("Capacity (people per month)"),
+        _("People in need"),
+        _("Places per 1,000"),
+        _("Status code"),
+        _("Status"),
+    ]
+    rows = (
+        [
+            row.code,
+            row.name_es if lang == "es" else row.name_en,
+            int(row.providers),
+            _plain(row.capacity),
+            _plain(row.demand),
+            _plain(row.ratio),
+            row.status,
+            statuses[row.status],
+        ]
+        for row in table.itertuples()
+    )
+    response = current_app.response_class(csv_text(header, rows), mimetype="text/csv")
+    name = f"gaps-{query.service}{'-' + query.language if query.language else ''}.csv"
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _plain(value: float) -> float | None:
+    return None if value is None or math.isnan(value) else round(float(value), 3)
