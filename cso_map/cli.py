@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 
 from cso_map.services.seeding import seed_demo
 from cso_map.services.taxonomy import sync_taxonomies
@@ -30,7 +30,33 @@ def sync_taxonomy_command() -> None:
     click.echo(f"Taxonomy terms written: {sync_taxonomies()}.")
 
 
+@click.command("export-map")
+@click.argument("kind", type=click.Choice(["gaps", "directory"]))
+@click.option("--service", help="Service category code (required for gaps).")
+@click.option("--language", help="ISO 639 code of a language the service must offer.")
+@click.option("--target-group", help="Target group code.")
+@click.option("--include-stale", is_flag=True, help="Count unverified and stale data.")
+@click.option("--region", help="Directory map: only this region (ISO 3166 code).")
+@click.option(
+    "--lang", type=click.Choice(["es", "en"]), default="es", show_default=True
+)
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), required=True)
+def export_map_command(kind: str, lang: str, out: str, **question) -> None:
+    """Write a self-contained HTML map (assets and data inlined) that opens offline."""
+    from cso_map.map_exports import export_map
+
+    with current_app.test_request_context(f"/{lang}/"):
+        try:
+            html = export_map(kind, lang, question)
+        except ValueError as error:
+            raise click.UsageError(str(error)) from error
+    with open(out, "w", encoding="utf-8") as handle:
+        handle.write(html)
+    click.echo(f"Wrote {out} ({len(html.encode()) // 1024} KB).")
+
+
 def register_cli(app: Flask) -> None:
     """Attach the commands to `app`."""
+    app.cli.add_command(export_map_command)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(sync_taxonomy_command)

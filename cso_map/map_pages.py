@@ -126,8 +126,10 @@ def points_source(
         data=data,
         outlines_url=url_for("api.regions") if outlines and not offline else None,
         outlines=outline_data,
-        details_url=url_for("api.list_organizations") + "/",
-        profile_url=url_for("directory.organizations", lang_code=lang) + "/",
+        details_url="" if offline else url_for("api.list_organizations") + "/",
+        profile_url=""
+        if offline
+        else url_for("directory.organizations", lang_code=lang) + "/",
         service_labels={
             term.code: term.label(lang) for term in SERVICE_CATEGORIES.terms
         },

@@ -6,6 +6,7 @@ from flask import Flask, current_app, request, url_for
 
 from cso_map.formatting import country_name, opening_hours, safe_url, service_status
 from cso_map.i18n import LANGUAGES, current_language
+from cso_map.services.statistics import has_demo_data
 from cso_map.taxonomy import VOCABULARIES
 
 
@@ -44,6 +45,7 @@ def template_globals() -> dict:
         "country_name": country_name,
         "opening_hours": opening_hours,
         "service_status": service_status,
+        "has_demo_data": has_demo_data,
     }
 
 

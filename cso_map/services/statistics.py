@@ -17,17 +17,13 @@ class DirectoryStatistics:
     organizations: int
     services: int
     regions: int
-    demo_organizations: int
 
 
 def directory_statistics() -> DirectoryStatistics:
     """Count listed organizations, their active services and the regions they are in."""
-    organizations = db.session.execute(
-        select(
-            func.count(Organization.id),
-            func.count(Organization.id).filter(Organization.is_demo),
-        ).where(Organization.is_listed)
-    ).one()
+    organizations = db.session.scalar(
+        select(func.count(Organization.id)).where(Organization.is_listed)
+    )
     services = db.session.scalar(
         select(func.count(Service.id))
         .join(Organization, Organization.id == Service.organization_id)
@@ -38,6 +34,16 @@ def directory_statistics() -> DirectoryStatistics:
         .join(Organization, Organization.id == Location.organization_id)
         .where(Organization.is_listed)
     )
-    return DirectoryStatistics(
-        organizations[0], services or 0, regions or 0, organizations[1]
+    return DirectoryStatistics(organizations or 0, services or 0, regions or 0)
+
+
+def has_demo_data() -> bool:
+    """Return whether any listed organization is a fictional demo one."""
+    return (
+        db.session.scalar(
+            select(Organization.id)
+            .where(Organization.is_listed, Organization.is_demo)
+            .limit(1)
+        )
+        is not None
     )
