@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from cso_map.services.seeding import seed_demo
 from cso_map.services.taxonomy import sync_taxonomies
@@ -41,6 +42,7 @@ def sync_taxonomy_command() -> None:
     "--lang", type=click.Choice(["es", "en"]), default="es", show_default=True
 )
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), required=True)
+@with_appcontext
 def export_map_command(kind: str, lang: str, out: str, **question) -> None:
     """Write a self-contained HTML map (assets and data inlined) that opens offline."""
     from cso_map.map_exports import export_map

@@ -24,9 +24,13 @@ WEB_AND_SERVICES = (
     "cso_map.directory",
     "cso_map.regions",
     "cso_map.api",
+    "cso_map.gaps",
+    "cso_map.map_pages",
+    "cso_map.map_exports",
 )
 FORBIDDEN = {
     "geo": (*FRAMEWORK, *DATABASE, "folium", "branca", *WEB_AND_SERVICES),
+    "maps": (*FRAMEWORK, *DATABASE, *WEB_AND_SERVICES),
     "demo": (*FRAMEWORK, *DATABASE, "folium", *WEB_AND_SERVICES),
 }
 

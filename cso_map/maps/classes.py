@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import mapclassify
 import numpy as np
 
@@ -22,7 +24,10 @@ def ratio_breaks(ratios: np.ndarray, classes: int = MAX_CLASSES) -> list[float]:
         return []
     if distinct == 1:
         return [float(finite[0])]
-    classifier = mapclassify.Quantiles(finite, k=min(classes, distinct))
+    with warnings.catch_warnings():
+        # mapclassify says so when ties leave fewer classes; fewer is what we want.
+        warnings.simplefilter("ignore", UserWarning)
+        classifier = mapclassify.Quantiles(finite, k=min(classes, distinct))
     return [float(value) for value in classifier.bins]
 
 

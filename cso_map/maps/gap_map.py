@@ -73,13 +73,16 @@ def build_gap_map(
     breaks = ratio_breaks(ratios)
     for feature, texts_of_region in zip(features, tooltips, strict=True):
         props = feature["properties"]
-        props["fill"] = fill_colour(props["status"], _ratio(props["ratio"]), breaks)
-        props.update(
-            {
+        # Only what the map shows, escaped: no raw directory text enters the page.
+        feature["properties"] = {
+            "code": map_text(props["code"]),
+            "status": props["status"],
+            "fill": fill_colour(props["status"], _ratio(props["ratio"]), breaks),
+            **{
                 field: map_text(text)
                 for field, text in zip(TOOLTIP_FIELDS, texts_of_region, strict=True)
-            }
-        )
+            },
+        }
     figure_map = base_map(assets, tiles, bounds)
     folium.GeoJson(
         regions,

@@ -24,6 +24,12 @@ def page_urls(lang: str, directory: dict) -> list[str]:
         f"/{lang}/regions/MX-ZAC",
         f"/{lang}/regions/US",
         f"/{lang}/regions/MX-CAM",
+        f"/{lang}/regions/US-CA",
+        f"/{lang}/map",
+        f"/{lang}/map?service=legal_advice&region=MX",
+        f"/{lang}/gaps",
+        f"/{lang}/gaps?service=legal_advice&language=mix",
+        f"/{lang}/gaps?service=womens_services&target_group=women&include_stale=1",
     ]
     listed = ("alpha", "bravo", "charlie", "delta", "echo", "hotel", "india")
     return urls + [f"/{lang}/organizations/{directory[key]}" for key in listed]
@@ -72,6 +78,15 @@ def test_no_english_is_left_on_spanish_pages(client, directory):
         if found:
             leftovers[url] = found
     assert leftovers == {}
+
+
+def test_no_english_is_left_in_spanish_maps(client, directory):
+    phrases = english_only_phrases()
+    for url in ("/es/map/frame", "/es/gaps/map?service=legal_advice"):
+        html = client.get(url).get_data(as_text=True)
+        words = re.sub(r"/[\w/.?=&-]*organizations[\w/.?=&-]*", "", html)  # URLs
+        assert sorted(phrase for phrase in phrases if phrase in words) == [], url
+    assert "Plazas al mes por cada 1000" in html
 
 
 def test_the_checker_would_notice_english_on_a_spanish_page():
