@@ -58,7 +58,10 @@ def format_number(value: float | None) -> str:
     """Return `value` in the current language's notation ("no data" for None/NaN)."""
     if value is None or value != value:
         return _("no data")
-    digits = "#,##0.##" if abs(value) < 100 else "#,##0"
+    magnitude = abs(value)
+    digits = (
+        "#,##0.###" if magnitude < 0.1 else "#,##0.##" if magnitude < 100 else "#,##0"
+    )
     return format_decimal(value, format=digits, locale=current_language())
 
 

@@ -23,6 +23,7 @@ def base_map(assets: MapAssets, tiles: Tiles, bounds: Bounds) -> folium.Map:
     # Leaflet needs a maxZoom of the map itself when no tile layer sets one.
     figure_map.options["maxZoom"] = MAX_ZOOM
     figure_map.options["minZoom"] = 2
+    figure_map.options["zoomSnap"] = 0.25  # fit the bounds closely on small screens
     if tiles.url:
         folium.TileLayer(
             tiles=tiles.url,

@@ -28,7 +28,8 @@ def ratio_breaks(ratios: np.ndarray, classes: int = MAX_CLASSES) -> list[float]:
         # mapclassify says so when ties leave fewer classes; fewer is what we want.
         warnings.simplefilter("ignore", UserWarning)
         classifier = mapclassify.Quantiles(finite, k=min(classes, distinct))
-    return [float(value) for value in classifier.bins]
+    # Three significant digits: classes that would read the same are one class.
+    return sorted({float(f"{value:.3g}") for value in classifier.bins})
 
 
 def class_colours(breaks: list[float]) -> list[str]:

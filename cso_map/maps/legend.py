@@ -15,6 +15,9 @@ box-shadow:0 1px 4px rgba(0,0,0,.35)}
 .cso-legend ul{list-style:none;margin:0;padding:0}
 .cso-legend i{display:inline-block;width:14px;height:14px;margin-right:6px;
 vertical-align:-2px;border:1px solid #555}
+@media (max-width:480px){
+.cso-legend{font-size:11px;max-width:10rem;padding:.25rem .5rem}
+.cso-legend h2{font-size:11px}}
 </style>"""
 
 

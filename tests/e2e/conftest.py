@@ -21,18 +21,24 @@ CHROMIUM_FLAGS = [
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """Yield Debian's headless Chromium (Playwright's own download cannot work here)."""
+def playwright():
+    """Start Playwright once per session (its sync API cannot be nested)."""
     if not CHROMIUM.exists():
         skip_or_fail(f"{CHROMIUM} is missing: apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS
-        )
+    with sync_playwright() as instance:
         yield instance
-        instance.close()
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    """Yield Debian's headless Chromium (Playwright's own download cannot work here)."""
+    instance = playwright.chromium.launch(
+        executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS
+    )
+    yield instance
+    instance.close()
 
 
 @pytest.fixture
@@ -57,4 +63,44 @@ def page(browser, live_server):
     tab.requests = []
     tab.on("request", lambda request: tab.requests.append(request.url))
     yield tab
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def proxy():
+    """Run a recording proxy on loopback for the module's browser."""
+    from tests.e2e.proxy import RecordingProxy
+
+    server = RecordingProxy()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def proxied_browser(playwright, proxy):
+    """Yield a Chromium whose every request, loopback included, goes via `proxy`."""
+    address = f"http://127.0.0.1:{proxy.server_address[1]}"
+    instance = playwright.chromium.launch(
+        executable_path=str(CHROMIUM),
+        args=[
+            *CHROMIUM_FLAGS,
+            f"--proxy-server={address}",
+            "--proxy-bypass-list=<-loopback>",
+        ],
+    )
+    yield instance
+    instance.close()
+
+
+@pytest.fixture
+def proxied_page(proxied_browser, live_server, proxy):
+    """Yield a fresh page whose requests the proxy records (from a clean slate)."""
+    context = proxied_browser.new_context(
+        locale="es-MX", viewport={"width": 1000, "height": 800}
+    )
+    proxy.seen.clear()
+    yield context.new_page()
     context.close()
