@@ -12,6 +12,7 @@ from cso_map.services.taxonomy import sync_taxonomies
 
 @click.command("seed-demo")
 @click.option("--if-empty", is_flag=True, help="Do nothing if any organization exists.")
+@with_appcontext
 def seed_demo_command(if_empty: bool) -> None:
     """Load the demo regions, indicators and fictional organizations (idempotent)."""
     report = seed_demo(if_empty=if_empty)
@@ -26,6 +27,7 @@ def seed_demo_command(if_empty: bool) -> None:
 
 
 @click.command("sync-taxonomy")
+@with_appcontext
 def sync_taxonomy_command() -> None:
     """Write the vocabularies (service categories, CSO types, ...) to the database."""
     click.echo(f"Taxonomy terms written: {sync_taxonomies()}.")

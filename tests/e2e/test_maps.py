@@ -23,6 +23,7 @@ CORPUS = [
     '"><svg onload="window.xssFired=5">',
 ]
 REGION = "MX-ZAC"
+REGION_NAME = "".join(CORPUS[i] for i in (0, 1, 2, 4))  # fits the 120-character name
 
 
 def hostile_records() -> list[dict]:
@@ -54,7 +55,7 @@ def hostile_directory(app, directory):
         insert_organizations(records, today=dt.date.today(), is_demo=False)
         region = db.session.scalar(db.select(Region).filter_by(code=REGION))
         names = region.name_en, region.name_es
-        region.name_en = region.name_es = "".join(CORPUS)
+        region.name_en = region.name_es = REGION_NAME
         db.session.commit()
     yield records
     with app.app_context():
@@ -125,7 +126,7 @@ def test_hostile_names_show_as_typed_on_pages_maps_popups_and_tooltips(
     box = page.locator("iframe").bounding_box()
     page.mouse.move(box["x"] + x - 5, box["y"] + y - 5)
     page.mouse.move(box["x"] + x, box["y"] + y, steps=5)
-    expect(frame.locator(".leaflet-tooltip")).to_contain_text("".join(CORPUS))
+    expect(frame.locator(".leaflet-tooltip")).to_contain_text(REGION_NAME)
     assert fired(page) == []
 
 
