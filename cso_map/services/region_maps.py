@@ -32,11 +32,12 @@ def matching_points(filters: DirectoryFilters) -> pd.DataFrame:
     """Return the listed organizations matching `filters` that have a public point."""
     organizations = directory_snapshot().organizations
     if filters != DirectoryFilters():
-        ids = set(
-            db.session.scalars(
+        ids = {
+            str(value)
+            for value in db.session.scalars(
                 select(Organization.id).where(*directory_conditions(filters))
             )
-        )
+        }
         organizations = organizations[organizations["id"].isin(ids)]
     return organizations[organizations["lon"].notna()]
 
@@ -46,7 +47,7 @@ def organizations_geojson(filters: DirectoryFilters) -> dict:
     points = matching_points(filters)
     properties = [
         {
-            "id": str(row.id),
+            "id": row.id,
             "name": row.name,
             "type": row.type,
             "region": row.region,
@@ -73,7 +74,7 @@ def organizations_compact(
     type_index = {code: i for i, code in enumerate(types)}
     compact = {
         "types": types,
-        "ids": [str(value) for value in points["id"]],
+        "ids": points["id"].tolist(),
         "lon": np.round(points["lon"].to_numpy(float), 4).tolist(),
         "lat": np.round(points["lat"].to_numpy(float), 4).tolist(),
         "type": [type_index.get(code, -1) for code in points["type"]],

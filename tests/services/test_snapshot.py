@@ -1,0 +1,53 @@
+"""The snapshot agrees with the ORM's view of the directory, on both backends."""
+
+import uuid
+
+import pytest
+
+from cso_map.services.organizations import get_listed_organization, public_point
+from cso_map.services.snapshot import bitmask, directory_snapshot, mask_codes
+from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES
+
+
+def test_points_and_codes_match_the_public_profile(app_context, directory):
+    snapshot = directory_snapshot()
+    organizations = snapshot.organizations.set_index("id")
+    listed = {"alpha", "bravo", "charlie", "delta", "echo", "hotel", "india"}
+    assert set(organizations.index) == {str(directory[key]) for key in listed}
+    for key in listed:
+        organization = get_listed_organization(directory[key])
+        row = organizations.loc[str(directory[key])]
+        point = public_point(organization)
+        assert (row["lon"], row["lat"]) == pytest.approx((point.lon, point.lat))
+        assert bool(row["approximate"]) == point.approximate
+        active = {
+            s.category.code for s in organization.services if s.status == "active"
+        }
+        assert set(mask_codes(SERVICE_CATEGORIES, row["categories"])) == active
+        assert row["name"] == organization.name
+
+
+def test_ids_are_canonical_uuid_text(app_context, directory):
+    ids = directory_snapshot().organizations["id"]
+    assert all(str(uuid.UUID(value)) == value for value in ids)
+
+
+def test_service_languages_become_bit_masks(app_context, directory):
+    services = directory_snapshot().services
+    mixteco = bitmask(SERVICE_LANGUAGES, ["mix"])
+    with_mixteco = services[(services["languages"] & mixteco) != 0]
+    assert with_mixteco["category"].tolist() == ["legal_advice"]  # bravo's clinic
+
+
+def test_the_snapshot_is_reused_until_the_data_changes(app_context, directory):
+    first = directory_snapshot()
+    assert directory_snapshot() is first
+    from cso_map.extensions import db
+    from cso_map.models import Organization
+
+    organization = db.session.get(Organization, directory["alpha"])
+    organization.name = "Renamed"
+    db.session.commit()
+    second = directory_snapshot()
+    assert second is not first
+    assert "Renamed" in second.organizations["name"].tolist()
