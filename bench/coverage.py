@@ -5,13 +5,15 @@ Prints a table and writes bench/results/coverage.json. Targets (issue 3), on one
 - all 20 services x the 80 demo states, 100k organizations: under 1 s;
 - all 20 services x 2,500 municipality-sized regions, 100k organizations: under 10 s.
 
-Each run times the whole pure pipeline the app runs when its snapshot is rebuilt
-(points in regions, radius circles, the reach of every service) plus the 20 coverage
-tables, on synthetic services placed in the regions (2.5 services an organization,
-a fifth with a radius of 10 to 150 km, a third listing one to three regions, one in
-fifty listing the whole country). With --database it also times the app's own path
-over SQLite: rebuilding the snapshot from the demo generator's organizations, then
-the 20 coverage tables.
+Each run times, on synthetic services placed in the regions, the point-in-polygon
+that the app does when locations are saved or imported (not part of a snapshot), the
+spatial work of a snapshot rebuild (radius circles against regions, then the reach of
+every service), and the 20 coverage tables that questions are answered from; the
+targets are checked against the 20 tables alone and against rebuild + tables.
+Services: 2.5 an organization, a fifth with a radius of 10 to 150 km, a third
+listing one to three regions, one in fifty listing the whole country.
+With --database it also times the app's own path over SQLite: rebuilding the
+snapshot from the demo generator's organizations, then the 20 coverage tables.
 """
 
 from __future__ import annotations
@@ -84,11 +86,13 @@ def synthetic_services(regions: gpd.GeoSeries, organizations: int, rng) -> dict:
 
 
 def run_pipeline(regions: gpd.GeoSeries, services: dict, demand: np.ndarray) -> dict:
-    """Time the snapshot's spatial work, then the 20 coverage tables."""
+    """Time import-time point-in-polygon, the snapshot's spatial work, 20 tables."""
     start = time.perf_counter()
     located = locate_points(
         services["lons"], services["lats"], np.asarray(regions.values)
     )
+    locate = time.perf_counter() - start
+    start = time.perf_counter()
     owners = np.arange(len(located))
     circles = radius_reach(
         services["lons"], services["lats"], services["radii"], regions
@@ -101,16 +105,14 @@ def run_pipeline(regions: gpd.GeoSeries, services: dict, demand: np.ndarray) -> 
     spatial = time.perf_counter() - start
     start = time.perf_counter()
     for category in range(CATEGORIES):
-        coverage(
-            reach.restrict(services["category"] == category),
-            services["capacity"],
-            demand,
-        )
+        keep = services["category"] == category
+        coverage(reach.restrict(keep), services["capacity"], demand)
     tables = time.perf_counter() - start
     return {
-        "spatial_s": round(spatial, 3),
+        "import_locate_s": round(locate, 3),
+        "snapshot_spatial_s": round(spatial, 3),
         "coverage_20_s": round(tables, 3),
-        "total_s": round(spatial + tables, 3),
+        "snapshot_and_tables_s": round(spatial + tables, 3),
         "pairs": len(reach.service),
     }
 
@@ -185,7 +187,10 @@ def main() -> None:
                     "services": len(services["lons"]),
                     **result,
                     "target_s": TARGETS_S[name],
-                    "met": result["total_s"] < TARGETS_S[name],
+                    "tables_met": result["coverage_20_s"] < TARGETS_S[name],
+                    "rebuild_and_tables_met": (
+                        result["snapshot_and_tables_s"] < TARGETS_S[name]
+                    ),
                 }
             )
     database = (
@@ -194,17 +199,20 @@ def main() -> None:
         else []
     )
     header = (
-        f"{'geography':<16}{'regions':>8}{'orgs':>9}{'services':>10}{'pairs':>10}"
-        f"{'spatial s':>11}{'20 tables s':>13}{'total s':>9}{'target':>8}  met"
+        f"{'geography':<16}{'regions':>8}{'orgs':>9}{'services':>9}{'pairs':>9}"
+        f"{'import PIP s':>13}{'rebuild s':>10}{'20 tables s':>12}{'both s':>8}"
+        f"{'target':>7}  met (tables / both)"
     )
     print(header)
     print("-" * len(header))
     for row in rows:
         print(
             f"{row['geography']:<16}{row['regions']:>8}{row['organizations']:>9}"
-            f"{row['services']:>10}{row['pairs']:>10}{row['spatial_s']:>11.3f}"
-            f"{row['coverage_20_s']:>13.3f}{row['total_s']:>9.3f}"
-            f"{row['target_s']:>8.1f}  {'yes' if row['met'] else 'NO'}"
+            f"{row['services']:>9}{row['pairs']:>9}{row['import_locate_s']:>13.3f}"
+            f"{row['snapshot_spatial_s']:>10.3f}{row['coverage_20_s']:>12.3f}"
+            f"{row['snapshot_and_tables_s']:>8.3f}{row['target_s']:>7.1f}  "
+            f"{'yes' if row['tables_met'] else 'NO'} / "
+            f"{'yes' if row['rebuild_and_tables_met'] else 'NO'}"
         )
     for row in database:
         print(
