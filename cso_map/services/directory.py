@@ -1,29 +1,23 @@
-"""Search the public directory: filters that combine with AND, paginated."""
+"""Search the public directory: filters that combine with AND, paginated.
+
+Filters run on the in-memory snapshot (numpy masks); only the page shown is loaded
+from the database.
+"""
 
 from __future__ import annotations
 
 import math
+import uuid
 from dataclasses import dataclass, field
 
-from sqlalchemy import ColumnElement, func, or_, select
+import numpy as np
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from cso_map.extensions import db
-from cso_map.models import Location, Organization, Service
-from cso_map.models import organization_target_groups as target_groups_table
-from cso_map.models import service_languages as service_languages_table
-from cso_map.services.regions import (
-    RegionScope,
-    get_region,
-    region_scope,
-    services_reaching,
-)
-from cso_map.taxonomy import (
-    CSO_TYPES,
-    SERVICE_CATEGORIES,
-    SERVICE_LANGUAGES,
-    TARGET_GROUPS,
-)
+from cso_map.models import Organization, Service
+from cso_map.services.snapshot import DirectorySnapshot, bitmask, directory_snapshot
+from cso_map.taxonomy import SERVICE_LANGUAGES, TARGET_GROUPS
 from cso_map.text import fold
 
 MAX_QUERY_WORDS = 8
@@ -66,18 +60,11 @@ def search_organizations(
     filters: DirectoryFilters, page: int = 1, per_page: int = 20
 ) -> ResultPage:
     """Return the listed organizations matching every filter, sorted by name."""
-    conditions = directory_conditions(filters)
-    total = db.session.scalar(select(func.count(Organization.id)).where(*conditions))
-    ids = list(
-        db.session.scalars(
-            select(Organization.id)
-            .where(*conditions)
-            .order_by(Organization.name_key, Organization.id)
-            .limit(per_page)
-            .offset((page - 1) * per_page)
-        )
-    )
-    return ResultPage(load_organizations(ids), total or 0, page, per_page)
+    snapshot = directory_snapshot()
+    positions = matching_positions(snapshot, filters)
+    shown = positions[(page - 1) * per_page : page * per_page]
+    ids = [uuid.UUID(value) for value in snapshot.organizations["id"].to_numpy()[shown]]
+    return ResultPage(load_organizations(ids), len(positions), page, per_page)
 
 
 def load_organizations(ids: list) -> list[Organization]:
@@ -96,65 +83,55 @@ def load_organizations(ids: list) -> list[Organization]:
     return [by_id[organization_id] for organization_id in ids]
 
 
-def directory_conditions(filters: DirectoryFilters) -> list[ColumnElement[bool]]:
-    """Return the SQL conditions for `filters`; codes must already be valid.
+def matching_positions(
+    snapshot: DirectorySnapshot, filters: DirectoryFilters
+) -> np.ndarray:
+    """Return the snapshot positions of the organizations matching every filter.
 
-    With a service or language filter, the region filter applies to that service
-    ("legal advice in Zacatecas"); alone, it keeps organizations located in the region
-    or with any active service reaching it.
+    Codes must already be valid. With a service or language filter, the region
+    filter applies to that service ("legal advice in Zacatecas": delivered there,
+    listing it or its country, or within its radius); alone, it keeps organizations
+    located in the region or with any active service reaching it.
     """
-    conditions: list[ColumnElement[bool]] = [Organization.is_listed]
-    scope = _scope(filters.region) if filters.region else None
+    organizations = snapshot.organizations
+    keep = np.ones(len(organizations), bool)
     if filters.type:
-        conditions.append(Organization.type_id == CSO_TYPES.term_id(filters.type))
+        keep &= organizations["type"].to_numpy() == filters.type
     if filters.verified:
-        conditions.append(Organization.verification_status == "verified")
+        keep &= organizations["verified"].to_numpy(bool)
     if filters.target_group:
-        term_id = TARGET_GROUPS.term_id(filters.target_group)
-        conditions.append(
-            Organization.id.in_(
-                select(target_groups_table.c.organization_id).where(
-                    target_groups_table.c.term_id == term_id
-                )
-            )
-        )
-    if filters.service or filters.language:
-        providers = _providers(filters.service, filters.language, scope)
-        conditions.append(Organization.id.in_(providers))
-    elif scope is not None:
-        located = select(Location.organization_id).where(
-            Location.region_id.in_(scope.within)
-        )
-        serving = _providers(None, None, scope)
-        conditions.append(
-            or_(Organization.id.in_(located), Organization.id.in_(serving))
-        )
+        bit = bitmask(TARGET_GROUPS, [filters.target_group])
+        keep &= (organizations["target_groups"].to_numpy() & bit) != 0
+    states = snapshot.states_in(filters.region) if filters.region else None
+    if filters.service or filters.language or states is not None:
+        keep &= _providers(snapshot, filters, states)
+    positions = np.flatnonzero(keep)
+    texts = organizations["search_text"].to_numpy(object)
     for word in fold(filters.q).split()[:MAX_QUERY_WORDS]:
-        conditions.append(Organization.search_text.contains(word, autoescape=True))
-    return conditions
+        positions = positions[[word in text for text in texts[positions]]]
+    return positions
 
 
-def _scope(code: str) -> RegionScope:
-    region = get_region(code)
-    if region is None:
-        raise ValueError(f"unknown region code {code!r}")
-    return region_scope(region)
-
-
-def _providers(category: str | None, language: str | None, scope: RegionScope | None):
-    """Return a query of organizations with a matching active service."""
-    query = select(Service.organization_id).where(Service.status == "active")
-    if category:
-        query = query.where(Service.category_id == SERVICE_CATEGORIES.term_id(category))
-    if language:
-        query = query.where(
-            Service.id.in_(
-                select(service_languages_table.c.service_id).where(
-                    service_languages_table.c.term_id
-                    == SERVICE_LANGUAGES.term_id(language)
-                )
-            )
-        )
-    if scope is not None:
-        query = query.where(Service.id.in_(services_reaching(scope)))
-    return query
+def _providers(
+    snapshot: DirectorySnapshot, filters: DirectoryFilters, states: np.ndarray | None
+) -> np.ndarray:
+    """Return a mask of organizations with a matching service (or, with only a
+    region, with a location there or any service reaching it)."""
+    services = snapshot.services
+    matching = np.ones(len(services), bool)
+    if filters.service:
+        matching &= services["category"].to_numpy() == filters.service
+    if filters.language:
+        bit = bitmask(SERVICE_LANGUAGES, [filters.language])
+        matching &= (services["languages"].to_numpy() & bit) != 0
+    if states is not None:
+        in_region = np.isin(snapshot.reach.region, states)
+        reaching = np.zeros(len(services), bool)
+        reaching[snapshot.reach.service[in_region]] = True
+        matching &= reaching
+    found = np.zeros(len(snapshot.organizations), bool)
+    found[services["owner"].to_numpy(int)[matching]] = True
+    if states is not None and not (filters.service or filters.language):
+        located = snapshot.located
+        found[located.service[np.isin(located.region, states)]] = True
+    return found

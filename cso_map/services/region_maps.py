@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import select
 
-from cso_map.extensions import db
 from cso_map.geo.geojson import feature_collection, point_collection
-from cso_map.models import Organization
-from cso_map.services.directory import DirectoryFilters, directory_conditions
+from cso_map.services.directory import DirectoryFilters, matching_positions
 from cso_map.services.snapshot import (
     INDICATOR_FIELDS,
     directory_snapshot,
@@ -30,15 +27,8 @@ def regions_geojson(extra: pd.DataFrame | None = None) -> dict:
 
 def matching_points(filters: DirectoryFilters) -> pd.DataFrame:
     """Return the listed organizations matching `filters` that have a public point."""
-    organizations = directory_snapshot().organizations
-    if filters != DirectoryFilters():
-        ids = {
-            str(value)
-            for value in db.session.scalars(
-                select(Organization.id).where(*directory_conditions(filters))
-            )
-        }
-        organizations = organizations[organizations["id"].isin(ids)]
+    snapshot = directory_snapshot()
+    organizations = snapshot.organizations.iloc[matching_positions(snapshot, filters)]
     return organizations[organizations["lon"].notna()]
 
 

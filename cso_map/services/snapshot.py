@@ -36,8 +36,9 @@ class DirectorySnapshot:
 
     `regions` has one row per state (positional index = region index in `reach`);
     `services` one row per active service of a listed organization; `organizations`
-    one row per listed organization with the point the public may see. Ids are
-    canonical UUID strings.
+    one row per listed organization, in directory order (by name), with the point
+    the public may see; `located` pairs organization positions with the states of
+    all their locations. Ids are canonical UUID strings.
     """
 
     version: int
@@ -46,11 +47,17 @@ class DirectorySnapshot:
     services: pd.DataFrame
     organizations: pd.DataFrame
     reach: Reach
+    located: Reach
 
     def region_index(self, code: str) -> int | None:
         """Return the positional index of state `code`, or None."""
         found = np.flatnonzero(self.regions["code"].to_numpy() == code)
         return int(found[0]) if len(found) else None
+
+    def states_in(self, code: str) -> np.ndarray:
+        """Return the indices of state `code`, or of every state of country `code`."""
+        codes = self.regions["code"].to_numpy(str)
+        return np.flatnonzero((codes == code) | np.char.startswith(codes, code + "-"))
 
 
 _cache: dict[str, DirectorySnapshot] = {}
@@ -74,10 +81,12 @@ def directory_snapshot(today: dt.date | None = None) -> DirectorySnapshot:
 def build_snapshot(version: int, today: dt.date) -> DirectorySnapshot:
     """Read the directory from the database into a snapshot."""
     regions, states_of = read_regions()
-    organizations = read_organizations(regions, states_of)
+    organizations, located = read_organizations(regions, states_of)
     services = read_services(today, organizations)
     reach = read_reach(services, regions, states_of)
-    return DirectorySnapshot(version, today, regions, services, organizations, reach)
+    return DirectorySnapshot(
+        version, today, regions, services, organizations, reach, located
+    )
 
 
 def bitmask(vocabulary: Vocabulary, codes: list[str] | tuple[str, ...]) -> int:

@@ -134,11 +134,12 @@ def read_regions() -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
 
 def read_organizations(
     regions: gpd.GeoDataFrame, states_of: pd.DataFrame
-) -> pd.DataFrame:
-    """Return listed organizations with the point the public may see.
+) -> tuple[pd.DataFrame, Reach]:
+    """Return listed organizations, by name, and the states they have locations in.
 
-    The point is that of the first physical location with coordinates (else the
-    first with coordinates); for confidential organizations, its state's label point.
+    Each organization's point is that of its first physical location with
+    coordinates (else the first with coordinates); for confidential organizations,
+    its state's label point. `search_text` is what free-text search matches.
     """
     organizations = _frame(
         select(
@@ -147,10 +148,17 @@ def read_organizations(
             _id(Organization.type_id),
             Organization.location_confidential,
             Organization.verification_status,
+            Organization.search_text,
         )
         .where(Organization.is_listed)
         .order_by(Organization.name_key, Organization.id),
-        ["id", "name", "type_id", "confidential", "verification"],
+        ["id", "name", "type_id", "confidential", "verification", "search_text"],
+    )
+    all_locations = _frame(
+        select(_id(Location.organization_id), _id(Location.region_id)).where(
+            Location.region_id.is_not(None)
+        ),
+        ["key", "region_id"],
     )
     locations = _frame(
         select(
@@ -191,13 +199,28 @@ def read_organizations(
     frame["id"] = canonical_ids(frame["id"])
     frame["verified"] = frame["verification"] == "verified"
     columns = ["id", "key", "name", "type", "lon", "lat", "approximate", "region"]
-    return frame[columns].assign(verified=frame["verified"], categories=0, languages=0)
+    organizations = frame[columns].assign(
+        verified=frame["verified"].to_numpy(bool),
+        search_text=frame["search_text"].fillna(""),
+        categories=0,
+        languages=0,
+        target_groups=0,
+    )
+    position = pd.Series(np.arange(len(frame)), index=frame["key"].to_numpy())
+    pairs = all_locations.merge(own_state, on="region_id")
+    pairs["organization"] = pairs["key"].map(position)
+    pairs = pairs.dropna(subset=["organization"])
+    located = Reach.union(
+        (pairs["organization"].to_numpy(int), pairs["state"].to_numpy(int))
+    )
+    return organizations, located
 
 
 def read_services(today: dt.date, organizations: pd.DataFrame) -> pd.DataFrame:
     """Return the active services of listed organizations, with bit masks.
 
-    Also fills the organizations' `categories` and `languages` masks.
+    Also fills the organizations' `categories`, `languages` and `target_groups`
+    masks; `owner` is each service's organization position.
     """
     services = _frame(
         select(
@@ -251,6 +274,8 @@ def read_services(today: dt.date, organizations: pd.DataFrame) -> pd.DataFrame:
         TARGET_GROUPS,
     )
     services["target_groups"] = groups[owner]
+    services["owner"] = owner
+    organizations["target_groups"] = groups
     category_bits = services["category"].map(
         {code: 1 << i for i, code in enumerate(SERVICE_CATEGORIES.codes())}
     )
