@@ -18,13 +18,12 @@ import pandas as pd
 from cso_map.extensions import db
 from cso_map.geo.coverage import Reach
 from cso_map.services.data_version import current_data_version
-from cso_map.services.snapshot_reading import (
+from cso_map.services.snapshot_places import (
     INDICATOR_FIELDS,
     read_organizations,
-    read_reach,
     read_regions,
-    read_services,
 )
+from cso_map.services.snapshot_services import read_reach, read_services
 from cso_map.taxonomy import Vocabulary
 
 __all__ = ["INDICATOR_FIELDS", "DirectorySnapshot", "directory_snapshot"]

@@ -1,0 +1,143 @@
+"""Snapshot tables of services: masks of categories and languages, and their reach."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from sqlalchemy import select
+
+from cso_map.geo.coverage import Reach, radius_reach
+from cso_map.models import (
+    Location,
+    Organization,
+    Service,
+    ServiceAtLocation,
+    organization_target_groups,
+    service_area_regions,
+    service_languages,
+)
+from cso_map.services.organizations import STALE_AFTER
+from cso_map.services.snapshot_rows import id_text, link_masks, read_frame, term_map
+from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES, TARGET_GROUPS
+
+
+def read_services(today: dt.date, organizations: pd.DataFrame) -> pd.DataFrame:
+    """Return the active services of listed organizations, with bit masks.
+
+    Also fills the organizations' `categories`, `languages` and `target_groups`
+    masks; `owner` is each service's organization position.
+    """
+    services = read_frame(
+        select(
+            id_text(Service.id),
+            id_text(Service.organization_id),
+            id_text(Service.category_id),
+            Service.capacity_per_month,
+            Service.radius_km,
+            Service.free_of_charge,
+            Service.no_documents_required,
+            Service.women_only,
+            Service.walk_in,
+            Service.assured_on,
+            Organization.last_reviewed_on,
+            Organization.verification_status,
+        )
+        .join(Organization, Organization.id == Service.organization_id)
+        .where(Organization.is_listed, Service.status == "active")
+        .order_by(Service.id),
+        [
+            *("id", "organization_id", "category_id", "capacity", "radius_km"),
+            *("free", "no_documents", "women_only", "walk_in"),
+            *("assured_on", "reviewed_on", "verification"),
+        ],
+    )
+    recent = today - STALE_AFTER
+    fresh = [
+        (a is not None and a >= recent) or (r is not None and r >= recent)
+        for a, r in zip(services["assured_on"], services["reviewed_on"], strict=True)
+    ]
+    services["stale"] = ~np.array(fresh, bool)
+    services["verified"] = services["verification"] == "verified"
+    services["category"] = services["category_id"].map(term_map(SERVICE_CATEGORIES))
+    for field in ("capacity", "radius_km"):
+        services[field] = pd.to_numeric(services[field]).astype(float)
+    for field in ("free", "no_documents", "women_only", "walk_in"):
+        services[field] = services[field].astype(bool)
+    services["languages"] = link_masks(
+        select(
+            id_text(service_languages.c.service_id),
+            id_text(service_languages.c.term_id),
+        ),
+        services["id"],
+        SERVICE_LANGUAGES,
+    )
+    org_position = pd.Series(np.arange(len(organizations)), index=organizations["key"])
+    owner = services["organization_id"].map(org_position).to_numpy(int)
+    groups = link_masks(
+        select(
+            id_text(organization_target_groups.c.organization_id),
+            id_text(organization_target_groups.c.term_id),
+        ),
+        organizations["key"],
+        TARGET_GROUPS,
+    )
+    services["target_groups"] = groups[owner]
+    services["owner"] = owner
+    organizations["target_groups"] = groups
+    category_bits = services["category"].map(
+        {code: 1 << i for i, code in enumerate(SERVICE_CATEGORIES.codes())}
+    )
+    for column, bits in (
+        ("categories", category_bits.fillna(0).to_numpy(np.int64)),
+        ("languages", services["languages"].to_numpy(np.int64)),
+    ):
+        masks = np.zeros(len(organizations), np.int64)
+        np.bitwise_or.at(masks, owner, bits)
+        organizations[column] = masks
+    return services.drop(
+        columns=["category_id", "assured_on", "reviewed_on", "verification"]
+    )
+
+
+def read_reach(
+    services: pd.DataFrame, regions: gpd.GeoDataFrame, states_of: pd.DataFrame
+) -> Reach:
+    """Return which services reach which states: listed, located or by radius."""
+    position = pd.Series(np.arange(len(services)), index=services["id"].to_numpy())
+    listed = read_frame(
+        select(
+            id_text(service_area_regions.c.service_id),
+            id_text(service_area_regions.c.region_id),
+        ),
+        ["service_id", "region_id"],
+    ).merge(states_of, on="region_id")
+    listed["service"] = listed["service_id"].map(position)
+    listed = listed.dropna()
+    points = read_frame(
+        select(
+            id_text(ServiceAtLocation.service_id),
+            id_text(Location.region_id),
+            Location.longitude,
+            Location.latitude,
+        ).join(Location, Location.id == ServiceAtLocation.location_id),
+        ["service_id", "region_id", "lon", "lat"],
+    )
+    points["service"] = points["service_id"].map(position)
+    points = points.dropna(subset=["service"])
+    located = points.merge(states_of, on="region_id")
+    with_point = points.dropna(subset=["lon"])
+    owners = with_point["service"].to_numpy(int)
+    point_index, state_index = radius_reach(
+        with_point["lon"].to_numpy(float),
+        with_point["lat"].to_numpy(float),
+        services["radius_km"].to_numpy(float)[owners],
+        regions.geometry,
+    )
+    return Reach.union(
+        (listed["service"].to_numpy(int), listed["state"].to_numpy(int)),
+        (located["service"].to_numpy(int), located["state"].to_numpy(int)),
+        (owners[point_index], state_index),
+    )
