@@ -17,6 +17,7 @@ import pandas as pd
 
 from cso_map.extensions import db
 from cso_map.geo.coverage import Reach
+from cso_map.geo.nearest import NearestIndex
 from cso_map.services.data_version import current_data_version
 from cso_map.services.snapshot_places import (
     INDICATOR_FIELDS,
@@ -24,7 +25,9 @@ from cso_map.services.snapshot_places import (
     read_regions,
 )
 from cso_map.services.snapshot_services import read_reach, read_services
-from cso_map.taxonomy import Vocabulary
+from cso_map.taxonomy import SERVICE_CATEGORIES, Vocabulary
+
+CATEGORY_INDEX = {code: i for i, code in enumerate(SERVICE_CATEGORIES.codes())}
 
 __all__ = ["INDICATOR_FIELDS", "DirectorySnapshot", "directory_snapshot"]
 
@@ -37,7 +40,8 @@ class DirectorySnapshot:
     `services` one row per active service of a listed organization; `organizations`
     one row per listed organization, in directory order (by name), with the point
     the public may see; `located` pairs organization positions with the states of
-    all their locations. Ids are canonical UUID strings.
+    all their locations; `points` are services' points as the public may see them,
+    indexed by `nearest` per category. Ids are canonical UUID strings.
     """
 
     version: int
@@ -47,6 +51,8 @@ class DirectorySnapshot:
     organizations: pd.DataFrame
     reach: Reach
     located: Reach
+    points: pd.DataFrame
+    nearest: NearestIndex
 
     def region_index(self, code: str) -> int | None:
         """Return the positional index of state `code`, or None."""
@@ -82,10 +88,53 @@ def build_snapshot(version: int, today: dt.date) -> DirectorySnapshot:
     regions, states_of = read_regions()
     organizations, located = read_organizations(regions, states_of)
     services = read_services(today, organizations)
-    reach = read_reach(services, regions, states_of)
-    return DirectorySnapshot(
-        version, today, regions, services, organizations, reach, located
+    reach, points = read_reach(services, regions, states_of)
+    points = public_points(points, services, organizations, regions)
+    categories = services["category"].map(CATEGORY_INDEX).to_numpy(int)
+    nearest = NearestIndex.build(
+        points["lon"].to_numpy(float),
+        points["lat"].to_numpy(float),
+        categories[points["service"].to_numpy(int)],
     )
+    return DirectorySnapshot(
+        version,
+        today,
+        regions,
+        services,
+        organizations,
+        reach,
+        located,
+        points,
+        nearest,
+    )
+
+
+def public_points(
+    points: pd.DataFrame,
+    services: pd.DataFrame,
+    organizations: pd.DataFrame,
+    regions: gpd.GeoDataFrame,
+) -> pd.DataFrame:
+    """Return service points as the public may see them.
+
+    Points of organizations that hide their address become their state's label
+    point, marked approximate; those whose state is unknown are left out.
+    """
+    owner = services["owner"].to_numpy(int)[points["service"].to_numpy(int)]
+    hidden = organizations["confidential"].to_numpy(bool)[owner]
+    state = points["state"].to_numpy(float)
+    known = ~np.isnan(state)
+    index = np.where(known, state, 0).astype(int)
+    public = points.assign(
+        lon=np.where(
+            hidden, regions["label_lon"].to_numpy(float)[index], points["lon"]
+        ),
+        lat=np.where(
+            hidden, regions["label_lat"].to_numpy(float)[index], points["lat"]
+        ),
+        approximate=hidden | points["approximate"].fillna(False).to_numpy(bool),
+    )
+    return public[~(hidden & ~known)].reset_index(drop=True)
 
 
 def bitmask(vocabulary: Vocabulary, codes: list[str] | tuple[str, ...]) -> int:

@@ -142,6 +142,7 @@ def read_organizations(
     frame["verified"] = frame["verification"] == "verified"
     columns = ["id", "key", "name", "type", "lon", "lat", "approximate", "region"]
     organizations = frame[columns].assign(
+        confidential=confidential,
         verified=frame["verified"].to_numpy(bool),
         search_text=frame["search_text"].fillna(""),
         categories=0,

@@ -35,6 +35,7 @@ def read_services(today: dt.date, organizations: pd.DataFrame) -> pd.DataFrame:
             id_text(Service.id),
             id_text(Service.organization_id),
             id_text(Service.category_id),
+            Service.name,
             Service.capacity_per_month,
             Service.radius_km,
             Service.free_of_charge,
@@ -49,7 +50,7 @@ def read_services(today: dt.date, organizations: pd.DataFrame) -> pd.DataFrame:
         .where(Organization.is_listed, Service.status == "active")
         .order_by(Service.id),
         [
-            *("id", "organization_id", "category_id", "capacity", "radius_km"),
+            *("id", "organization_id", "category_id", "name", "capacity", "radius_km"),
             *("free", "no_documents", "women_only", "walk_in"),
             *("assured_on", "reviewed_on", "verification"),
         ],
@@ -104,8 +105,9 @@ def read_services(today: dt.date, organizations: pd.DataFrame) -> pd.DataFrame:
 
 def read_reach(
     services: pd.DataFrame, regions: gpd.GeoDataFrame, states_of: pd.DataFrame
-) -> Reach:
-    """Return which services reach which states: listed, located or by radius."""
+) -> tuple[Reach, pd.DataFrame]:
+    """Return which services reach which states (listed, located or by radius),
+    and the services' located points: `service`, `lon`, `lat`, `state`."""
     position = pd.Series(np.arange(len(services)), index=services["id"].to_numpy())
     listed = read_frame(
         select(
@@ -122,8 +124,9 @@ def read_reach(
             id_text(Location.region_id),
             Location.longitude,
             Location.latitude,
+            Location.approximate,
         ).join(Location, Location.id == ServiceAtLocation.location_id),
-        ["service_id", "region_id", "lon", "lat"],
+        ["service_id", "region_id", "lon", "lat", "approximate"],
     )
     points["service"] = points["service_id"].map(position)
     points = points.dropna(subset=["service"])
@@ -136,8 +139,13 @@ def read_reach(
         services["radius_km"].to_numpy(float)[owners],
         regions.geometry,
     )
-    return Reach.union(
+    reach = Reach.union(
         (listed["service"].to_numpy(int), listed["state"].to_numpy(int)),
         (located["service"].to_numpy(int), located["state"].to_numpy(int)),
         (owners[point_index], state_index),
     )
+    own_state = states_of.drop_duplicates("region_id", keep="first")
+    with_point = with_point.merge(own_state, how="left", on="region_id")
+    with_point["service"] = with_point["service"].astype(int)
+    columns = ["service", "lon", "lat", "approximate", "state"]
+    return reach, with_point[columns].reset_index(drop=True)

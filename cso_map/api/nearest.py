@@ -1,0 +1,110 @@
+"""/api/v1/nearest: the nearest services of a kind to a point."""
+
+from __future__ import annotations
+
+import math
+
+from flask import request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, FloatField, IntegerField, SelectField
+from wtforms.validators import InputRequired, Optional, ValidationError
+
+from cso_map.api import bp
+from cso_map.api.forms import validated
+from cso_map.directory.forms import (
+    FALSE_VALUES,
+    QueryForm,
+    known_code,
+    number_between,
+    vocabulary_choices,
+)
+from cso_map.services.nearest import NearestQuery, nearest_services
+from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES, normalize_language
+
+MAX_LIMIT = 50
+MAX_RADIUS_KM = 1000
+DEFAULT_LIMIT = 5
+
+
+def finite_between(minimum: float, maximum: float):
+    """Return a check that a number is finite and within [minimum, maximum]."""
+
+    def validate(form, field) -> None:
+        value = field.data
+        if value is None:
+            return
+        if not math.isfinite(value) or not minimum <= value <= maximum:
+            raise ValidationError(
+                _(
+                    "Must be a number from %(minimum)s to %(maximum)s.",
+                    minimum=minimum,
+                    maximum=maximum,
+                )
+            )
+
+    return validate
+
+
+class NearestForm(QueryForm):
+    """Where, what, and what must hold: the query string of /api/v1/nearest."""
+
+    lat = FloatField(
+        _l("Latitude"),
+        validators=[InputRequired(_l("Give a latitude.")), finite_between(-90, 90)],
+    )
+    lon = FloatField(
+        _l("Longitude"),
+        validators=[InputRequired(_l("Give a longitude.")), finite_between(-180, 180)],
+    )
+    service = SelectField(
+        _l("Service"),
+        validate_choice=False,
+        validators=[
+            InputRequired(message=_l("Choose a service.")),
+            known_code(SERVICE_CATEGORIES),
+        ],
+    )
+    language = SelectField(
+        _l("Language"),
+        validate_choice=False,
+        filters=[lambda v: normalize_language(v) if v else v],
+        validators=[known_code(SERVICE_LANGUAGES)],
+    )
+    free = BooleanField(_l("Free of charge"), false_values=FALSE_VALUES)
+    no_documents = BooleanField(_l("No documents needed"), false_values=FALSE_VALUES)
+    women_only = BooleanField(_l("For women only"), false_values=FALSE_VALUES)
+    radius_km = FloatField(
+        _l("Distance (km)"),
+        validators=[Optional(), finite_between(0.1, MAX_RADIUS_KM)],
+    )
+    limit = IntegerField(
+        _l("How many"), validators=[Optional(), number_between(1, MAX_LIMIT)]
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.service.choices = vocabulary_choices(SERVICE_CATEGORIES, None)
+        self.language.choices = vocabulary_choices(SERVICE_LANGUAGES, None)
+
+    def to_query(self) -> NearestQuery:
+        """Return the validated query."""
+        return NearestQuery(
+            lat=self.lat.data,
+            lon=self.lon.data,
+            service=self.service.data,
+            language=self.language.data or None,
+            free=bool(self.free.data),
+            no_documents=bool(self.no_documents.data),
+            women_only=bool(self.women_only.data),
+            radius_km=self.radius_km.data,
+            limit=self.limit.data or DEFAULT_LIMIT,
+        )
+
+
+@bp.get("/nearest")
+def nearest():
+    """Return the nearest services of a category to a point, nearest first."""
+    form = validated(NearestForm(formdata=request.args))
+    response = {"items": nearest_services(form.to_query())}
+    return response, 200, {"Cache-Control": "no-store"}
