@@ -7,7 +7,7 @@ import math
 from flask import request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, FloatField, IntegerField, SelectField
+from wtforms import BooleanField, FloatField, IntegerField
 from wtforms.validators import InputRequired, Optional, ValidationError
 
 from cso_map.api import bp
@@ -15,12 +15,13 @@ from cso_map.api.forms import validated
 from cso_map.directory.forms import (
     FALSE_VALUES,
     QueryForm,
-    known_code,
+    language_field,
     number_between,
+    required_service_field,
     vocabulary_choices,
 )
 from cso_map.services.nearest import NearestQuery, nearest_services
-from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES, normalize_language
+from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES
 
 MAX_LIMIT = 50
 MAX_RADIUS_KM = 1000
@@ -57,20 +58,8 @@ class NearestForm(QueryForm):
         _l("Longitude"),
         validators=[InputRequired(_l("Give a longitude.")), finite_between(-180, 180)],
     )
-    service = SelectField(
-        _l("Service"),
-        validate_choice=False,
-        validators=[
-            InputRequired(message=_l("Choose a service.")),
-            known_code(SERVICE_CATEGORIES),
-        ],
-    )
-    language = SelectField(
-        _l("Language"),
-        validate_choice=False,
-        filters=[lambda v: normalize_language(v) if v else v],
-        validators=[known_code(SERVICE_LANGUAGES)],
-    )
+    service = required_service_field()
+    language = language_field()
     free = BooleanField(_l("Free of charge"), false_values=FALSE_VALUES)
     no_documents = BooleanField(_l("No documents needed"), false_values=FALSE_VALUES)
     women_only = BooleanField(_l("For women only"), false_values=FALSE_VALUES)

@@ -6,7 +6,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SearchField, SelectField
-from wtforms.validators import Length, NumberRange, Optional, ValidationError
+from wtforms.validators import (
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
 from cso_map.i18n import current_language
 from cso_map.services.directory import DirectoryFilters
@@ -65,6 +71,28 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
+def language_field() -> SelectField:
+    """Return an optional ISO 639 language field (639-1 codes become 639-3)."""
+    return SelectField(
+        _l("Language"),
+        validate_choice=False,
+        filters=[lambda v: normalize_language(v) if v else v],
+        validators=[known_code(SERVICE_LANGUAGES)],
+    )
+
+
+def required_service_field() -> SelectField:
+    """Return a required service category field."""
+    return SelectField(
+        _l("Service"),
+        validate_choice=False,
+        validators=[
+            InputRequired(message=_l("Choose a service.")),
+            known_code(SERVICE_CATEGORIES),
+        ],
+    )
+
+
 class QueryForm(FlaskForm):
     """A form read from the query string of a GET (so no CSRF token)."""
 
@@ -93,12 +121,7 @@ class DirectoryFilterForm(QueryForm):
         validators=[known_code(SERVICE_CATEGORIES)],
     )
     region = SelectField(_l("Region"), validate_choice=False)
-    language = SelectField(
-        _l("Language"),
-        validate_choice=False,
-        filters=[lambda v: normalize_language(v) if v else v],
-        validators=[known_code(SERVICE_LANGUAGES)],
-    )
+    language = language_field()
     type = SelectField(
         _l("Type of organization"),
         validate_choice=False,

@@ -5,12 +5,13 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SelectField
-from wtforms.validators import InputRequired
 
 from cso_map.directory.forms import (
     FALSE_VALUES,
     QueryForm,
     known_code,
+    language_field,
+    required_service_field,
     vocabulary_choices,
 )
 from cso_map.services.coverage import CoverageQuery
@@ -18,27 +19,14 @@ from cso_map.taxonomy import (
     SERVICE_CATEGORIES,
     SERVICE_LANGUAGES,
     TARGET_GROUPS,
-    normalize_language,
 )
 
 
 class CoverageForm(QueryForm):
     """Service (required), language, target group, and whether stale data counts."""
 
-    service = SelectField(
-        _l("Service"),
-        validate_choice=False,
-        validators=[
-            InputRequired(message=_l("Choose a service.")),
-            known_code(SERVICE_CATEGORIES),
-        ],
-    )
-    language = SelectField(
-        _l("Language"),
-        validate_choice=False,
-        filters=[lambda v: normalize_language(v) if v else v],
-        validators=[known_code(SERVICE_LANGUAGES)],
-    )
+    service = required_service_field()
+    language = language_field()
     target_group = SelectField(
         _l("Group served"),
         validate_choice=False,
