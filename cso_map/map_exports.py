@@ -33,7 +33,9 @@ def export_map(kind: str, lang: str, question: dict) -> str:
         form = CoverageForm(formdata=args)
         _check(form)
         data = organizations_compact(
-            DirectoryFilterForm(formdata=_provider_args(form)).to_filters(),
+            DirectoryFilterForm(
+                formdata=MultiDict(form.provider_filters())
+            ).to_filters(),
             with_details=True,
         )
         figure_map = gap_map(
@@ -58,12 +60,6 @@ def export_map(kind: str, lang: str, question: dict) -> str:
             region=form.region.data or None,
         )
     return figure_map.get_root().render()
-
-
-def _provider_args(form: CoverageForm) -> MultiDict:
-    query = form.to_query()
-    values = {"service": query.service, "language": query.language}
-    return MultiDict({k: v for k, v in values.items() if v})
 
 
 def _check(form) -> None:

@@ -61,3 +61,8 @@ class CoverageForm(QueryForm):
             "include_stale": "1" if self.include_stale.data else "",
         }
         return {name: value for name, value in values.items() if value}
+
+    def provider_filters(self) -> dict[str, str]:
+        """Return the directory filters that select this question's providers."""
+        wanted = ("service", "language", "target_group")
+        return {k: v for k, v in self.active_filters().items() if k in wanted}

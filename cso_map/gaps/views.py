@@ -29,14 +29,6 @@ def _threshold() -> float:
     return current_app.config["UNDERSERVED_BELOW"]
 
 
-def _provider_filters(form: CoverageForm) -> dict:
-    return {
-        key: value
-        for key, value in form.active_filters().items()
-        if key in ("service", "language", "target_group")
-    }
-
-
 @bp.get("/gaps")
 def index():
     """Show the question form, then the gap map and regions by unmet need."""
@@ -70,7 +62,7 @@ def map_frame():
         gap_texts(),
         status_labels(),
         current_language(),
-        providers=points_source(_provider_filters(form)),
+        providers=points_source(form.provider_filters()),
     )
     return frame_response(figure_map)
 

@@ -50,7 +50,9 @@ def counted_services(
 
 
 def region_coverage(
-    query: CoverageQuery, underserved_below: float = DEFAULT_UNDERSERVED_BELOW
+    query: CoverageQuery,
+    underserved_below: float = DEFAULT_UNDERSERVED_BELOW,
+    snapshot: DirectorySnapshot | None = None,
 ) -> pd.DataFrame:
     """Return one row per state: code, names, providers, capacity, demand, status.
 
@@ -58,7 +60,7 @@ def region_coverage(
     count only with `include_stale`. With a language, `language_gap` marks states
     where the service exists, but not in that language.
     """
-    snapshot = directory_snapshot()
+    snapshot = snapshot or directory_snapshot()
     demand = snapshot.regions[demand_field(query)].to_numpy()
     capacity = snapshot.services["capacity"].to_numpy()
     reach = snapshot.reach.restrict(counted_services(snapshot, query))
@@ -91,11 +93,12 @@ def coverage_of_region(
     code: str, underserved_below: float = DEFAULT_UNDERSERVED_BELOW
 ) -> pd.DataFrame | None:
     """Return one row per service category for state `code` (None if not a state)."""
-    if directory_snapshot().region_index(code) is None:
+    snapshot = directory_snapshot()
+    if snapshot.region_index(code) is None:
         return None
     rows = []
     for category in SERVICE_CATEGORIES.codes():
-        table = region_coverage(CoverageQuery(category), underserved_below)
+        table = region_coverage(CoverageQuery(category), underserved_below, snapshot)
         row = table[table["code"] == code].iloc[0]
         rows.append({"service": category, **row.to_dict()})
     return pd.DataFrame(rows)
