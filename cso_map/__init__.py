@@ -85,12 +85,14 @@ def register_blueprints(app: Flask) -> None:
     """Mount one blueprint per feature, and the language redirect at /."""
     from cso_map.api import bp as api_bp
     from cso_map.directory import bp as directory_bp
+    from cso_map.finder import bp as finder_bp
     from cso_map.gaps import bp as gaps_bp
     from cso_map.i18n import register_root_redirect
     from cso_map.regions import bp as regions_bp
     from cso_map.vendor import register_vendor_assets
 
     app.register_blueprint(directory_bp)
+    app.register_blueprint(finder_bp)
     app.register_blueprint(gaps_bp)
     app.register_blueprint(regions_bp)
     app.register_blueprint(api_bp)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import sys
+
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from cso_map.services.seeding import seed_demo
 from cso_map.services.taxonomy import sync_taxonomies
+from cso_map.services.unmet_demand import unmet_demand
 
 
 @click.command("seed-demo")
@@ -59,8 +63,28 @@ def export_map_command(kind: str, lang: str, out: str, **question) -> None:
     click.echo(f"Wrote {out} ({len(html.encode()) // 1024} KB).")
 
 
+@click.command("unmet-demand")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First day (Y-M-D).")
+@with_appcontext
+def unmet_demand_command(since) -> None:
+    """Print, as CSV, how many help searches found nothing per day and service."""
+    writer = csv.writer(sys.stdout)
+    writer.writerow(["day", "service", "region", "language", "searches"])
+    for row in unmet_demand(since.date() if since else None):
+        writer.writerow(
+            [
+                row.day.isoformat(),
+                row.service_code,
+                row.region_code,
+                row.language_code,
+                row.searches,
+            ]
+        )
+
+
 def register_cli(app: Flask) -> None:
     """Attach the commands to `app`."""
     app.cli.add_command(export_map_command)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(sync_taxonomy_command)
+    app.cli.add_command(unmet_demand_command)

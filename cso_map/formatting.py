@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale
 from babel.dates import get_day_names
+from babel.numbers import format_decimal
 from flask_babel import format_time
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -65,3 +66,46 @@ def _hours(opens: dt.time, closes: dt.time) -> str:
     if (opens, closes) == ALL_DAY:
         return _("open 24 hours")
     return f"{format_time(opens, 'short')}–{format_time(closes, 'short')}"
+
+
+def km_text(km: float) -> str:
+    """Return a distance in the current language: "800 m", "3.2 km", "45 km"."""
+    lang = current_language()
+    if km < 1:
+        return _(
+            "%(m)s m", m=format_decimal(round(km * 1000, -1), "#,##0", locale=lang)
+        )
+    digits = "#,##0.#" if km < 10 else "#,##0"
+    return _("%(km)s km", km=format_decimal(km, digits, locale=lang))
+
+
+def tel_href(phone: str | None) -> str | None:
+    """Return a tel: link of a phone number ("+1 559 555 0100" → "tel:+15595550100")."""
+    if not phone:
+        return None
+    digits = "".join(char for char in phone if char.isdigit())
+    if not digits:
+        return None
+    return "tel:" + ("+" if phone.strip().startswith("+") else "") + digits
+
+
+def eligibility(service) -> list[str]:
+    """Return who can use a service, in plain words: free, no papers, ages..."""
+    rules = [
+        str(text)
+        for flag, text in (
+            (service.free_of_charge, _("Free of charge")),
+            (service.no_documents_required, _("No papers needed")),
+            (service.women_only, _("Women only")),
+            (service.walk_in, _("No appointment needed")),
+        )
+        if flag
+    ]
+    low, high = service.minimum_age, service.maximum_age
+    if low is not None and high is not None:
+        rules.append(_("Ages %(min)s to %(max)s", min=low, max=high))
+    elif low is not None:
+        rules.append(_("Age %(min)s and over", min=low))
+    elif high is not None:
+        rules.append(_("Up to age %(max)s", max=high))
+    return rules

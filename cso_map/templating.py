@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from flask import Flask, current_app, request, url_for
 
-from cso_map.formatting import country_name, opening_hours, safe_url, service_status
+from cso_map.formatting import (
+    country_name,
+    eligibility,
+    km_text,
+    opening_hours,
+    safe_url,
+    service_status,
+    tel_href,
+)
 from cso_map.i18n import LANGUAGES, current_language
 from cso_map.services.statistics import has_demo_data
 from cso_map.taxonomy import VOCABULARIES
@@ -45,6 +53,9 @@ def template_globals() -> dict:
         "country_name": country_name,
         "opening_hours": opening_hours,
         "service_status": service_status,
+        "eligibility": eligibility,
+        "km_text": km_text,
+        "tel_href": tel_href,
         "has_demo_data": has_demo_data,
     }
 

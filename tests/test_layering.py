@@ -22,6 +22,7 @@ WEB_AND_SERVICES = (
     "cso_map.models",
     "cso_map.services",
     "cso_map.directory",
+    "cso_map.finder",
     "cso_map.regions",
     "cso_map.api",
     "cso_map.gaps",

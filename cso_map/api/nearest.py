@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import math
-
 from flask import request
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, FloatField, IntegerField
-from wtforms.validators import InputRequired, Optional, ValidationError
+from wtforms.validators import InputRequired, Optional
 
 from cso_map.api import bp
 from cso_map.api.forms import validated
 from cso_map.directory.forms import (
     FALSE_VALUES,
     QueryForm,
+    finite_between,
     language_field,
     number_between,
     required_service_field,
@@ -26,25 +24,6 @@ from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES
 MAX_LIMIT = 50
 MAX_RADIUS_KM = 1000
 DEFAULT_LIMIT = 5
-
-
-def finite_between(minimum: float, maximum: float):
-    """Return a check that a number is finite and within [minimum, maximum]."""
-
-    def validate(form, field) -> None:
-        value = field.data
-        if value is None:
-            return
-        if not math.isfinite(value) or not minimum <= value <= maximum:
-            raise ValidationError(
-                _(
-                    "Must be a number from %(minimum)s to %(maximum)s.",
-                    minimum=minimum,
-                    maximum=maximum,
-                )
-            )
-
-    return validate
 
 
 class NearestForm(QueryForm):
@@ -63,6 +42,8 @@ class NearestForm(QueryForm):
     free = BooleanField(_l("Free of charge"), false_values=FALSE_VALUES)
     no_documents = BooleanField(_l("No documents needed"), false_values=FALSE_VALUES)
     women_only = BooleanField(_l("For women only"), false_values=FALSE_VALUES)
+    walk_in = BooleanField(_l("No appointment needed"), false_values=FALSE_VALUES)
+    open_now = BooleanField(_l("Open now"), false_values=FALSE_VALUES)
     radius_km = FloatField(
         _l("Distance (km)"),
         validators=[Optional(), finite_between(0.1, MAX_RADIUS_KM)],
@@ -86,6 +67,8 @@ class NearestForm(QueryForm):
             free=bool(self.free.data),
             no_documents=bool(self.no_documents.data),
             women_only=bool(self.women_only.data),
+            walk_in=bool(self.walk_in.data),
+            open_now=bool(self.open_now.data),
             radius_km=self.radius_km.data,
             limit=self.limit.data or DEFAULT_LIMIT,
         )

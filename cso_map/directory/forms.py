@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -54,6 +56,25 @@ def number_between(minimum: int, maximum: int):
     def validate(form, field) -> None:
         if field.data is not None:
             check(form, field)
+
+    return validate
+
+
+def finite_between(minimum: float, maximum: float):
+    """Return a check that a number is finite and within [minimum, maximum]."""
+
+    def validate(form, field) -> None:
+        value = field.data
+        if value is None:
+            return
+        if not math.isfinite(value) or not minimum <= value <= maximum:
+            raise ValidationError(
+                _(
+                    "Must be a number from %(minimum)s to %(maximum)s.",
+                    minimum=minimum,
+                    maximum=maximum,
+                )
+            )
 
     return validate
 

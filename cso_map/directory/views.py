@@ -66,3 +66,17 @@ def organization(organization_id: uuid.UUID):
         region=primary_region(found),
         stale=is_stale(found.last_reviewed_on),
     )
+
+
+@bp.get("/organizations/<uuid:organization_id>/card")
+def organization_card(organization_id: uuid.UUID):
+    """Show a short card of one organization, to print or share (no tracking)."""
+    found = get_listed_organization(organization_id)
+    if found is None:
+        abort(404)
+    return render_template(
+        "directory/card.html",
+        organization=found,
+        services=[s for s in visible_services(found) if s.status == "active"],
+        region=primary_region(found),
+    )

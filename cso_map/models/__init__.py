@@ -22,6 +22,7 @@ from cso_map.models.service import (
     service_languages,
 )
 from cso_map.models.taxonomy import Taxonomy, TaxonomyTerm
+from cso_map.models.unmet_demand import ZeroResultSearch
 
 __all__ = [
     "LOCATION_TYPES",
@@ -41,6 +42,7 @@ __all__ = [
     "ServiceSchedule",
     "Taxonomy",
     "TaxonomyTerm",
+    "ZeroResultSearch",
     "organization_skills",
     "organization_support_needs",
     "organization_target_groups",

@@ -6,9 +6,9 @@ from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session
 
 from cso_map.extensions import db
-from cso_map.models import DataVersion, TaxonomyTerm
+from cso_map.models import DataVersion, TaxonomyTerm, ZeroResultSearch
 
-UNVERSIONED = (DataVersion, TaxonomyTerm)
+UNVERSIONED = (DataVersion, TaxonomyTerm, ZeroResultSearch)
 
 
 def current_data_version() -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from dataclasses import dataclass
+from functools import cached_property
 
 import geopandas as gpd
 import numpy as np
@@ -24,7 +25,11 @@ from cso_map.services.snapshot_places import (
     read_organizations,
     read_regions,
 )
-from cso_map.services.snapshot_services import read_reach, read_services
+from cso_map.services.snapshot_services import (
+    read_reach,
+    read_schedules,
+    read_services,
+)
 from cso_map.taxonomy import SERVICE_CATEGORIES, Vocabulary
 
 CATEGORY_INDEX = {code: i for i, code in enumerate(SERVICE_CATEGORIES.codes())}
@@ -53,6 +58,17 @@ class DirectorySnapshot:
     located: Reach
     points: pd.DataFrame
     nearest: NearestIndex
+
+    @cached_property
+    def schedules(self) -> pd.DataFrame:
+        """Return the services' weekly hours (read on first use: few queries ask)."""
+        return read_schedules(self.services)
+
+    def reaching(self, states: np.ndarray | list[int]) -> np.ndarray:
+        """Return, per service, whether it reaches any of `states` (indices)."""
+        reaches = np.zeros(len(self.services), bool)
+        reaches[self.reach.service[np.isin(self.reach.region, states)]] = True
+        return reaches
 
     def region_index(self, code: str) -> int | None:
         """Return the positional index of state `code`, or None."""

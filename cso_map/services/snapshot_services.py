@@ -15,6 +15,7 @@ from cso_map.models import (
     Organization,
     Service,
     ServiceAtLocation,
+    ServiceSchedule,
     organization_target_groups,
     service_area_regions,
     service_languages,
@@ -107,7 +108,7 @@ def read_reach(
     services: pd.DataFrame, regions: gpd.GeoDataFrame, states_of: pd.DataFrame
 ) -> tuple[Reach, pd.DataFrame]:
     """Return which services reach which states (listed, located or by radius),
-    and the services' located points: `service`, `lon`, `lat`, `state`."""
+    and the services' located points: `service`, `location`, `lon`, `lat`, `state`."""
     position = pd.Series(np.arange(len(services)), index=services["id"].to_numpy())
     listed = read_frame(
         select(
@@ -121,12 +122,13 @@ def read_reach(
     points = read_frame(
         select(
             id_text(ServiceAtLocation.service_id),
+            id_text(Location.id),
             id_text(Location.region_id),
             Location.longitude,
             Location.latitude,
             Location.approximate,
         ).join(Location, Location.id == ServiceAtLocation.location_id),
-        ["service_id", "region_id", "lon", "lat", "approximate"],
+        ["service_id", "location", "region_id", "lon", "lat", "approximate"],
     )
     points["service"] = points["service_id"].map(position)
     points = points.dropna(subset=["service"])
@@ -147,5 +149,34 @@ def read_reach(
     own_state = states_of.drop_duplicates("region_id", keep="first")
     with_point = with_point.merge(own_state, how="left", on="region_id")
     with_point["service"] = with_point["service"].astype(int)
-    columns = ["service", "lon", "lat", "approximate", "state"]
+    columns = ["service", "location", "lon", "lat", "approximate", "state"]
     return reach, with_point[columns].reset_index(drop=True)
+
+
+def read_schedules(services: pd.DataFrame) -> pd.DataFrame:
+    """Return the weekly hours of the snapshot's services, in minutes of the day.
+
+    Columns: `service` (position), `weekday` (0 is Monday), `opens`, `closes`.
+    """
+    position = pd.Series(np.arange(len(services)), index=services["id"].to_numpy())
+    rows = read_frame(
+        select(
+            id_text(ServiceSchedule.service_id),
+            ServiceSchedule.weekday,
+            ServiceSchedule.opens_at,
+            ServiceSchedule.closes_at,
+        ),
+        ["service_id", "weekday", "opens_at", "closes_at"],
+    )
+    rows["service"] = rows["service_id"].map(position)
+    rows = rows.dropna(subset=["service"])
+    return pd.DataFrame(
+        {
+            "service": rows["service"].to_numpy(np.int64),
+            "weekday": rows["weekday"].to_numpy(np.int64),
+            "opens": np.array([t.hour * 60 + t.minute for t in rows["opens_at"]], int),
+            "closes": np.array(
+                [t.hour * 60 + t.minute for t in rows["closes_at"]], int
+            ),
+        }
+    )

@@ -1,0 +1,111 @@
+"""The help finder's form: a plain GET, so results are a shareable address."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, FloatField, SearchField, SelectField
+from wtforms.validators import Length, Optional, ValidationError
+
+from cso_map.directory.forms import (
+    FALSE_VALUES,
+    QueryForm,
+    finite_between,
+    language_field,
+    vocabulary_choices,
+)
+from cso_map.i18n import current_language
+from cso_map.services.regions import list_regions
+from cso_map.taxonomy import SERVICE_LANGUAGES
+
+DISTANCES = ("10", "25", "50", "100", "250", "any")
+DEFAULT_DISTANCE = "100"
+FILTERS = ("language", "free", "no_documents", "women_only", "walk_in", "open_now")
+
+
+def _strip(value):
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
+class FirstFilledField(SearchField):
+    """A text field whose value is the first non-blank one sent under its name.
+
+    The finder's need is either a chosen choice (a radio button) or typed words,
+    both named `need`; whichever the person filled in is the need.
+    """
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        """Keep the first value that is not blank."""
+        self.data = next((value for value in valuelist if value.strip()), "")
+
+
+class FinderForm(QueryForm):
+    """What the person needs, where, and what must hold of the help."""
+
+    need = FirstFilledField(
+        _l("What do you need?"),
+        filters=[_strip],
+        validators=[Optional(), Length(max=200)],
+    )
+    place = SearchField(
+        _l("Town, city or state"),
+        filters=[_strip],
+        validators=[Optional(), Length(max=120)],
+    )
+    lat = FloatField(validators=[Optional(), finite_between(-90, 90)])
+    lon = FloatField(validators=[Optional(), finite_between(-180, 180)])
+    region = SelectField(_l("Or choose a state"), validate_choice=False)
+    distance = SelectField(
+        _l("How far can you go?"), default=DEFAULT_DISTANCE, validate_choice=True
+    )
+    language = language_field()
+    free = BooleanField(_l("Free of charge"), false_values=FALSE_VALUES)
+    no_documents = BooleanField(_l("No papers needed"), false_values=FALSE_VALUES)
+    women_only = BooleanField(_l("For women only"), false_values=FALSE_VALUES)
+    walk_in = BooleanField(_l("No appointment needed"), false_values=FALSE_VALUES)
+    open_now = BooleanField(_l("Open now"), false_values=FALSE_VALUES)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        lang = current_language()
+        self.language.label.text = _("Language you speak")
+        self.language.choices = vocabulary_choices(SERVICE_LANGUAGES, _("Any language"))
+        self.region.choices = [("", _("Choose a state"))] + [
+            (region.code, region.name(lang))
+            for region in list_regions()
+            if region.level == "state"
+        ]
+        self.distance.choices = [
+            (value, _("Any distance") if value == "any" else _("%(km)s km", km=value))
+            for value in DISTANCES
+        ]
+
+    def validate_region(self, field) -> None:
+        """Accept only the code of a state we know."""
+        if field.data and field.data not in dict(field.choices):
+            raise ValidationError(_("Choose a state from the list."))
+
+    def validate_lon(self, field) -> None:
+        """Take a latitude and a longitude together, or neither."""
+        if (field.data is None) != (self.lat.data is None) and not self.lat.errors:
+            raise ValidationError(_("Give both a latitude and a longitude."))
+
+    @property
+    def asked(self) -> bool:
+        """Return whether the person has asked anything yet (a need or a place)."""
+        return any(
+            value not in (None, "")
+            for value in (self.need.data, self.place.data, self.lat.data)
+        ) or bool(self.region.data)
+
+    def radius_km(self) -> float | None:
+        """Return the distance chosen, in km (None: any distance)."""
+        value = self.distance.data or DEFAULT_DISTANCE
+        return None if value == "any" else float(value)
+
+    def conditions(self) -> dict:
+        """Return the conditions set, as HelpSearch arguments."""
+        return {
+            "language": self.language.data or None,
+            **{name: bool(self[name].data) for name in FILTERS[1:]},
+        }
