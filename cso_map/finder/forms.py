@@ -52,8 +52,10 @@ class FinderForm(QueryForm):
         filters=[_strip],
         validators=[Optional(), Length(max=120)],
     )
-    lat = FloatField(validators=[Optional(), finite_between(-90, 90)])
-    lon = FloatField(validators=[Optional(), finite_between(-180, 180)])
+    lat = FloatField(_l("Latitude"), validators=[Optional(), finite_between(-90, 90)])
+    lon = FloatField(
+        _l("Longitude"), validators=[Optional(), finite_between(-180, 180)]
+    )
     region = SelectField(_l("Or choose a state"), validate_choice=False)
     distance = SelectField(
         _l("How far can you go?"), default=DEFAULT_DISTANCE, validate_choice=True
@@ -85,10 +87,15 @@ class FinderForm(QueryForm):
         if field.data and field.data not in dict(field.choices):
             raise ValidationError(_("Choose a state from the list."))
 
-    def validate_lon(self, field) -> None:
-        """Take a latitude and a longitude together, or neither."""
-        if (field.data is None) != (self.lat.data is None) and not self.lat.errors:
-            raise ValidationError(_("Give both a latitude and a longitude."))
+    def validate(self, extra_validators=None) -> bool:
+        """Validate each field, then that a latitude comes with a longitude."""
+        valid = super().validate(extra_validators)
+        lat, lon = self.lat, self.lon
+        if valid and (lat.data is None) != (lon.data is None):
+            missing = lon if lon.data is None else lat
+            missing.errors.append(_("Give both a latitude and a longitude."))
+            return False
+        return valid
 
     @property
     def asked(self) -> bool:

@@ -14,7 +14,9 @@ def test_every_service_category_has_one_plain_choice_in_both_languages():
         SERVICE_CATEGORIES.codes()
     )
     for need in choices:
-        assert need.label("es") and need.label("en") and need.icon
+        assert need.label("es")
+        assert need.label("en")
+        assert need.icon
         assert need.label("es") != need.label("en")
     assert sum(need.featured for need in choices) >= 6
 
@@ -22,7 +24,8 @@ def test_every_service_category_has_one_plain_choice_in_both_languages():
 def test_the_synonyms_are_data_with_words_in_both_languages():
     raw = json.loads(NEEDS_FILE.read_text(encoding="utf-8"))["needs"]
     for item in raw:
-        assert item["es"]["words"] and item["en"]["words"], item["category"]
+        assert item["es"]["words"], item["category"]
+        assert item["en"]["words"], item["category"]
 
 
 @pytest.mark.parametrize(

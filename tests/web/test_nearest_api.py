@@ -91,3 +91,14 @@ def test_bad_input_is_a_400_naming_the_parameter(client, query, parameter):
 def test_results_are_not_cached(client, directory):
     response = client.get("/api/v1/nearest?lat=0&lon=0&service=health")
     assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_walk_in_and_open_now_narrow_the_answer(client, directory):
+    # Tapachula's shelter takes walk-ins and is open every day, all day.
+    here = "lat=14.9&lon=-92.26&service=shelter"
+    walk_in = client.get(f"/api/v1/nearest?{here}&walk_in=1&open_now=1").get_json()
+    assert [i["organization"]["name"] for i in walk_in["items"]] == [
+        "Casa del Migrante Ejemplo"
+    ]
+    legal = "lat=36.74&lon=-119.78&service=legal_advice&walk_in=1"
+    assert client.get(f"/api/v1/nearest?{legal}").get_json()["items"] == []
