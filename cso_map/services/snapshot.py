@@ -25,6 +25,7 @@ from cso_map.services.snapshot_places import (
     read_organizations,
     read_regions,
 )
+from cso_map.services.snapshot_profiles import add_profiles, read_origins
 from cso_map.services.snapshot_services import (
     read_reach,
     read_schedules,
@@ -46,7 +47,9 @@ class DirectorySnapshot:
     one row per listed organization, in directory order (by name), with the point
     the public may see; `located` pairs organization positions with the states of
     all their locations; `points` are services' points as the public may see them,
-    indexed by `nearest` per category. Ids are canonical UUID strings.
+    indexed by `nearest` per category; `origins` pairs organization positions
+    with the states of their communities of origin. Organizations carry their
+    capacity profile (see `add_profiles`). Ids are canonical UUID strings.
     """
 
     version: int
@@ -58,6 +61,7 @@ class DirectorySnapshot:
     located: Reach
     points: pd.DataFrame
     nearest: NearestIndex
+    origins: Reach
 
     @cached_property
     def schedules(self) -> pd.DataFrame:
@@ -103,6 +107,8 @@ def build_snapshot(version: int, today: dt.date) -> DirectorySnapshot:
     """Read the directory from the database into a snapshot."""
     regions, states_of = read_regions()
     organizations, located = read_organizations(regions, states_of)
+    add_profiles(organizations, today)
+    origins = read_origins(organizations, states_of)
     services = read_services(today, organizations)
     reach, points = read_reach(services, regions, states_of)
     points = public_points(points, services, organizations, regions)
@@ -122,6 +128,7 @@ def build_snapshot(version: int, today: dt.date) -> DirectorySnapshot:
         located,
         points,
         nearest,
+        origins,
     )
 
 
