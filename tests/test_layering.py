@@ -23,6 +23,7 @@ WEB_AND_SERVICES = (
     "cso_map.services",
     "cso_map.directory",
     "cso_map.finder",
+    "cso_map.partners",
     "cso_map.regions",
     "cso_map.api",
     "cso_map.gaps",

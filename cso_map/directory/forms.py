@@ -88,6 +88,16 @@ def vocabulary_choices(
     return first + [(term.code, term.label(lang)) for term in vocabulary.terms]
 
 
+def state_choices() -> list[tuple[str, str]]:
+    """Return (code, name) of every state, in the current language."""
+    lang = current_language()
+    return [
+        (region.code, region.name(lang))
+        for region in list_regions()
+        if region.level == "state"
+    ]
+
+
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
 

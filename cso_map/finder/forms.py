@@ -12,10 +12,9 @@ from cso_map.directory.forms import (
     QueryForm,
     finite_between,
     language_field,
+    state_choices,
     vocabulary_choices,
 )
-from cso_map.i18n import current_language
-from cso_map.services.regions import list_regions
 from cso_map.taxonomy import SERVICE_LANGUAGES
 
 DISTANCES = ("10", "25", "50", "100", "250", "any")
@@ -69,14 +68,9 @@ class FinderForm(QueryForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        lang = current_language()
         self.language.label.text = _("Language you speak")
         self.language.choices = vocabulary_choices(SERVICE_LANGUAGES, _("Any language"))
-        self.region.choices = [("", _("Choose a state"))] + [
-            (region.code, region.name(lang))
-            for region in list_regions()
-            if region.level == "state"
-        ]
+        self.region.choices = [("", _("Choose a state")), *state_choices()]
         self.distance.choices = [
             (value, _("Any distance") if value == "any" else _("%(km)s km", km=value))
             for value in DISTANCES

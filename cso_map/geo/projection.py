@@ -5,8 +5,12 @@ from __future__ import annotations
 import geopandas as gpd
 import numpy as np
 import pyproj
+import shapely
+import shapely.ops
+from shapely.geometry.base import BaseGeometry
 
 EARTH_RADIUS_KM = 6371.0088
+WGS84_CRS = "EPSG:4326"
 
 
 def metric_crs(bounds: tuple[float, float, float, float]) -> pyproj.CRS:
@@ -44,3 +48,21 @@ def haversine_km(
         + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
     )
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+
+
+def distance_to_shape_km(
+    lons: np.ndarray, lats: np.ndarray, shape: BaseGeometry
+) -> np.ndarray:
+    """Return km from lon/lat points to `shape` (0 inside it).
+
+    Measured in an azimuthal equidistant projection centred on the shape, so
+    distances of a few hundred km from it are off by well under 1 %.
+    """
+    lons, lats = np.asarray(lons, float), np.asarray(lats, float)
+    if len(lons) == 0:
+        return np.empty(0)
+    crs = metric_crs(shape.bounds)
+    forward = pyproj.Transformer.from_crs(WGS84_CRS, crs, always_xy=True)
+    x, y = forward.transform(lons, lats)
+    projected = shapely.ops.transform(forward.transform, shape)
+    return shapely.distance(shapely.points(x, y), projected) / 1000.0

@@ -76,3 +76,15 @@ def organizations_compact(
             mask_codes(SERVICE_CATEGORIES, mask) for mask in points["categories"]
         ]
     return compact
+
+
+def state_feature(code: str) -> dict:
+    """Return one state's simplified outline as a GeoJSON feature (code and names)."""
+    regions = directory_snapshot().regions
+    row = regions[regions["code"] == code].iloc[0]
+    properties = {
+        "code": row["code"],
+        "name_en": row["name_en"],
+        "name_es": row["name_es"],
+    }
+    return feature_collection([row["simplified"]], [properties])["features"][0]

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from cso_map.geo.coverage import Reach
 from cso_map.models import (
+    Location,
     Organization,
     OrganizationOrigin,
     organization_skills,
@@ -27,7 +28,8 @@ def add_profiles(organizations: pd.DataFrame, today: dt.date) -> None:
 
     Counts are floats (NaN: not stated); `budget` and `engagement` are positions
     in their vocabularies (-1: not stated); `skills` and `needs` are bit masks;
-    `parent` is the position of the federation or network it belongs to (-1).
+    `parent` is the position of the federation or network it belongs to (-1);
+    `online` says whether it has a virtual location (it serves online).
     """
     profiles = read_frame(
         select(
@@ -65,6 +67,13 @@ def add_profiles(organizations: pd.DataFrame, today: dt.date) -> None:
         reviewed is None or reviewed != reviewed or reviewed < recent
         for reviewed in frame["reviewed_on"]
     ]
+    virtual = read_frame(
+        select(id_text(Location.organization_id)).where(
+            Location.location_type == "virtual"
+        ),
+        ["key"],
+    )
+    organizations["online"] = organizations["key"].isin(virtual["key"]).to_numpy()
     position = pd.Series(np.arange(len(organizations)), index=organizations["key"])
     organizations["parent"] = (
         frame["parent_key"].map(position).fillna(-1).astype(int).to_numpy()

@@ -1,0 +1,37 @@
+"""/api/v1/partners: likely partners for services in a state, with reasons."""
+
+from __future__ import annotations
+
+from flask import request
+
+from cso_map.api import bp
+from cso_map.api.forms import validated
+from cso_map.partners.forms import PartnerForm
+from cso_map.partners.reasons import reason_items
+from cso_map.services.partners import likely_partners
+
+
+@bp.get("/partners")
+def partners():
+    """Return likely partners by tier, each with its score, components and reasons.
+
+    Reason texts are in the language of Accept-Language (Spanish by default).
+    """
+    form = validated(PartnerForm(formdata=request.args))
+    query = form.to_query()
+    return {
+        "region": query.region,
+        "services": list(query.services),
+        "languages": list(query.languages),
+        "target_groups": list(query.target_groups),
+        "items": [
+            {
+                "organization": {"id": partner.organization_id, "name": partner.name},
+                "tier": partner.tier,
+                "score": partner.score,
+                "components": partner.components,
+                "reasons": reason_items(partner.reasons),
+            }
+            for partner in likely_partners(query)
+        ],
+    }

@@ -1,0 +1,65 @@
+"""The CSO potential dashboard and the printable region brief."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import abort, current_app, render_template, request
+from flask_babel import gettext as _
+
+from cso_map.map_pages import format_number, status_labels
+from cso_map.partners.reasons import reason_text
+from cso_map.partners.views import tier_labels
+from cso_map.regions.views import bp
+from cso_map.services.dashboard import potential_dashboard
+from cso_map.services.region_brief import region_brief
+from cso_map.services.regions import get_region, list_regions
+
+
+def band_labels() -> dict[str, str]:
+    """Return the words of the bands that are not vocabulary terms."""
+    return {"not_stated": _("Not stated")}
+
+
+@bp.get("/dashboard")
+def dashboard():
+    """Show the potential of the organizations of a state, or of all of them."""
+    code = request.args.get("region", "")
+    region = get_region(code) if code and len(code) <= 6 else None
+    if code and (region is None or region.level != "state"):
+        abort(
+            404,
+            description=_(
+                "There is no state with the code “%(code)s”.", code=code[:20]
+            ),
+        )
+    return render_template(
+        "regions/dashboard.html",
+        region=region,
+        states=[r for r in list_regions() if r.level == "state"],
+        figures=potential_dashboard(region.code if region else None),
+        bands=band_labels(),
+    )
+
+
+@bp.get("/regions/<code>/brief")
+def brief(code: str):
+    """Show a one-page brief of a state, made to print."""
+    region = get_region(code) if len(code) <= 6 else None
+    if region is None:
+        abort(404)
+    found = region_brief(region.code, current_app.config["UNDERSERVED_BELOW"])
+    if found is None:
+        abort(404, description=_("Briefs are made for states."))
+    return render_template(
+        "regions/brief.html",
+        region=region,
+        brief=found,
+        figures=found.dashboard,
+        bands=band_labels(),
+        statuses=status_labels(),
+        number=format_number,
+        tiers=tier_labels(),
+        reason_text=reason_text,
+        today=dt.date.today(),
+    )
