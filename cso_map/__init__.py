@@ -88,6 +88,8 @@ def register_blueprints(app: Flask) -> None:
     from cso_map.finder import bp as finder_bp
     from cso_map.gaps import bp as gaps_bp
     from cso_map.i18n import register_root_redirect
+    from cso_map.links import bp as links_bp
+    from cso_map.mentoring import bp as mentoring_bp
     from cso_map.partners import bp as partners_bp
     from cso_map.regions import bp as regions_bp
     from cso_map.vendor import register_vendor_assets
@@ -95,6 +97,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(directory_bp)
     app.register_blueprint(finder_bp)
     app.register_blueprint(partners_bp)
+    app.register_blueprint(mentoring_bp)
+    app.register_blueprint(links_bp)
     app.register_blueprint(gaps_bp)
     app.register_blueprint(regions_bp)
     app.register_blueprint(api_bp)

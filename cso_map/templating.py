@@ -14,6 +14,7 @@ from cso_map.formatting import (
     tel_href,
 )
 from cso_map.i18n import LANGUAGES, current_language
+from cso_map.services.regions import get_region
 from cso_map.services.statistics import has_demo_data
 from cso_map.taxonomy import VOCABULARIES
 
@@ -39,6 +40,17 @@ def label(vocabulary: str, code: str | None) -> str:
     return terms[code].label(current_language()) if code in terms else code
 
 
+def label_list(vocabulary: str, codes: list[str]) -> str:
+    """Return the labels of `codes` in `vocabulary`, joined by commas."""
+    return ", ".join(label(vocabulary, code) for code in codes)
+
+
+def region_name(code: str | None) -> str:
+    """Return the name of region `code` in the current language (else the code)."""
+    region = get_region(code) if code else None
+    return region.name(current_language()) if region else (code or "")
+
+
 def template_globals() -> dict:
     """Return the names every template can use."""
     lang = current_language()
@@ -57,6 +69,7 @@ def template_globals() -> dict:
         "km_text": km_text,
         "tel_href": tel_href,
         "has_demo_data": has_demo_data,
+        "region_name": region_name,
     }
 
 

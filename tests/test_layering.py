@@ -24,6 +24,8 @@ WEB_AND_SERVICES = (
     "cso_map.directory",
     "cso_map.finder",
     "cso_map.partners",
+    "cso_map.mentoring",
+    "cso_map.links",
     "cso_map.regions",
     "cso_map.api",
     "cso_map.gaps",

@@ -17,6 +17,7 @@ def allow_any_origin(response):
 
 from cso_map.api import (  # noqa: E402, F401  (routes attach to bp)
     coverage,
+    mentoring,
     nearest,
     organizations,
     partners,

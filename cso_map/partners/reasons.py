@@ -7,27 +7,21 @@ from collections.abc import Callable
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
-from cso_map.i18n import current_language
-from cso_map.services.regions import get_region
-from cso_map.templating import label
-
-
-def _labels(vocabulary: str, codes: list[str]) -> str:
-    return ", ".join(label(vocabulary, code) for code in codes)
-
-
-def _region(code: str) -> str:
-    region = get_region(code)
-    return region.name(current_language()) if region else code
+from cso_map.templating import label, label_list, region_name
 
 
 def _languages(reason: dict) -> str:
     parts = []
     if reason["covered"]:
-        parts.append(_("Offers %(list)s.", list=_labels("language", reason["covered"])))
+        parts.append(
+            _("Offers %(list)s.", list=label_list("language", reason["covered"]))
+        )
     if reason["missing"]:
         parts.append(
-            _("Does not offer %(list)s.", list=_labels("language", reason["missing"]))
+            _(
+                "Does not offer %(list)s.",
+                list=label_list("language", reason["missing"]),
+            )
         )
     return " ".join(parts)
 
@@ -36,13 +30,16 @@ def _groups(reason: dict) -> str:
     parts = []
     if reason["covered"]:
         parts.append(
-            _("Works with %(list)s.", list=_labels("target_group", reason["covered"]))
+            _(
+                "Works with %(list)s.",
+                list=label_list("target_group", reason["covered"]),
+            )
         )
     if reason["missing"]:
         parts.append(
             _(
                 "Does not list %(list)s.",
-                list=_labels("target_group", reason["missing"]),
+                list=label_list("target_group", reason["missing"]),
             )
         )
     return " ".join(parts)
@@ -67,18 +64,18 @@ TEXTS: dict[str, Callable[[dict], str]] = {
     "in_region": lambda r: _(
         "Already delivers %(service)s in %(region)s.",
         service=label("service_category", r["service"]),
-        region=_region(r["region"]),
+        region=region_name(r["region"]),
     ),
     "neighbour": lambda r: _(
         "Delivers %(service)s in a state next to %(region)s.",
         service=label("service_category", r["service"]),
-        region=_region(r["region"]),
+        region=region_name(r["region"]),
     ),
     "nearby": lambda r: _(
         "Delivers %(service)s %(km)s km from %(region)s.",
         service=label("service_category", r["service"]),
         km=r["km"],
-        region=_region(r["region"]),
+        region=region_name(r["region"]),
     ),
     "online": lambda r: _(
         "Delivers %(service)s online.",
@@ -87,14 +84,14 @@ TEXTS: dict[str, Callable[[dict], str]] = {
     "related": lambda r: _(
         "Delivers a related service in %(region)s: %(service)s.",
         service=label("service_category", r["service"]),
-        region=_region(r["region"]),
+        region=region_name(r["region"]),
     ),
     "could_start": lambda r: _(
         "Works in %(region)s with %(people)s staff and volunteers, "
         "and has skills to start: %(skills)s.",
-        region=_region(r["region"]),
+        region=region_name(r["region"]),
         people=r["people"],
-        skills=_labels("skill", r["skills"]),
+        skills=label_list("skill", r["skills"]),
     ),
     "capacity": lambda r: ngettext(
         "Serves about %(num)s person a month.",

@@ -1,0 +1,45 @@
+"""The mentoring question: which organization, in which role."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from wtforms import SearchField, SelectField
+from wtforms.validators import UUID, AnyOf, InputRequired, Length, Optional
+
+from cso_map.directory.forms import QueryForm
+from cso_map.services.mentoring import ROLES
+
+
+class MentoringForm(QueryForm):
+    """An organization id and a role ("mentor" or "mentee"); or words to find one."""
+
+    organization = SearchField(
+        _l("Organization"),
+        validators=[Optional(), UUID(_l("Give the id of an organization."))],
+    )
+    role = SelectField(
+        _l("Role"),
+        default="mentee",
+        validate_choice=False,
+        validators=[AnyOf(ROLES, message=_l("The role is “mentor” or “mentee”."))],
+    )
+    q = SearchField(_l("Name of the organization"), validators=[Length(max=200)])
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.role.choices = [
+            ("mentee", _l("It looks for a mentor")),
+            ("mentor", _l("It can mentor others")),
+        ]
+
+
+class MentoringApiForm(MentoringForm):
+    """The API's question: the organization is required."""
+
+    organization = SearchField(
+        _l("Organization"),
+        validators=[
+            InputRequired(_l("Give the id of an organization.")),
+            UUID(_l("Give the id of an organization.")),
+        ],
+    )
