@@ -65,7 +65,7 @@ format: $(VENV)/.dev
 
 ## bench: run every benchmark in bench/ (writes bench/results/*.json)
 bench: $(VENV)/.dev $(COMPILED)
-	for script in bench/*.py; do PYTHONPATH=. $(BIN)/python $$script || exit 1; done
+	for script in bench/[!_]*.py; do PYTHONPATH=. $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache $(COMPILED)

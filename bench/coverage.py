@@ -122,29 +122,18 @@ def database_run(size: int) -> dict:
     import datetime as dt
     import tempfile
 
-    from flask_migrate import upgrade
-
-    from cso_map import create_app
-    from cso_map.config import settings_for_tests
+    from bench._setup import demo_app
     from cso_map.demo.organizations import generate_organizations
     from cso_map.extensions import db
     from cso_map.services.coverage import CoverageQuery, region_coverage
-    from cso_map.services.regions import load_demo_regions, load_indicators
-    from cso_map.services.seeding import SEED_DIR, insert_organizations, read_csv
     from cso_map.services.snapshot import build_snapshot, directory_snapshot
-    from cso_map.services.taxonomy import sync_taxonomies
     from cso_map.taxonomy import SERVICE_CATEGORIES
 
     with tempfile.TemporaryDirectory() as workdir:
-        app = create_app(settings_for_tests(f"sqlite:///{workdir}/bench.sqlite3"))
+        app, _loaded = demo_app(
+            f"sqlite:///{workdir}/bench.sqlite3", generate_organizations(size, seed=11)
+        )
         with app.app_context():
-            upgrade()
-            sync_taxonomies()
-            load_demo_regions()
-            load_indicators(read_csv(SEED_DIR / "indicators.csv"))
-            insert_organizations(
-                generate_organizations(size, seed=11), dt.date.today(), is_demo=True
-            )
             start = time.perf_counter()
             build_snapshot(0, dt.date.today())
             rebuild = time.perf_counter() - start

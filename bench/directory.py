@@ -19,16 +19,11 @@ import time
 from pathlib import Path
 
 import sqlalchemy as sa
-from flask_migrate import upgrade
 
-from cso_map import create_app
-from cso_map.config import settings_for_tests
+from bench._setup import demo_app
 from cso_map.demo.organizations import generate_organizations
 from cso_map.extensions import db
 from cso_map.services.directory import DirectoryFilters, search_organizations
-from cso_map.services.regions import load_demo_regions, load_indicators
-from cso_map.services.seeding import SEED_DIR, insert_organizations, read_csv
-from cso_map.services.taxonomy import sync_taxonomies
 
 RESULTS = Path(__file__).resolve().parent / "results"
 TARGET_MS = 100.0
@@ -72,27 +67,6 @@ def timed(function, repeat: int) -> dict[str, float]:
         "median_ms": round(statistics.median(samples), 2),
         "p95_ms": round(samples[int(0.95 * (len(samples) - 1))], 2),
     }
-
-
-def prepare(url: str, records: list[dict]) -> tuple[object, float]:
-    """Return an app over a fresh database holding `records`, and the load seconds."""
-    app = create_app(settings_for_tests(url))
-    with app.app_context():
-        engine = db.engine
-        if engine.dialect.name == "postgresql":
-            with engine.begin() as connection:
-                connection.exec_driver_sql(
-                    "DROP SCHEMA public CASCADE; CREATE SCHEMA public"
-                )
-        upgrade()
-        sync_taxonomies()
-        load_demo_regions()
-        load_indicators(read_csv(SEED_DIR / "indicators.csv"))
-        start = time.perf_counter()
-        insert_organizations(records, today=dt.date.today(), is_demo=True)
-        with engine.begin() as connection:
-            connection.exec_driver_sql("ANALYZE")
-        return app, time.perf_counter() - start
 
 
 def measure(app, repeat: int) -> dict[str, dict]:
@@ -148,7 +122,7 @@ def main() -> None:
             generated = time.perf_counter() - start
             for backend, url in backends(Path(workdir)).items():
                 Path(workdir, "bench.sqlite3").unlink(missing_ok=True)
-                app, loaded = prepare(url, records)
+                app, loaded = demo_app(url, records)
                 loads.append(
                     {
                         "backend": backend,

@@ -19,7 +19,6 @@ network), snapshot and gazetteer already built.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import platform
@@ -111,29 +110,19 @@ def in_process(organizations: int, rng) -> dict:
 
 def over_http(organizations: int, rng) -> dict:
     """Time /api/v1/nearest requests against SQLite holding demo organizations."""
-    from flask_migrate import upgrade
-
-    from cso_map import create_app
-    from cso_map.config import settings_for_tests
+    from bench._setup import demo_app
     from cso_map.demo.organizations import generate_organizations
     from cso_map.demo.places import gazetteer
     from cso_map.extensions import db
-    from cso_map.services.regions import load_demo_regions, load_indicators
-    from cso_map.services.seeding import SEED_DIR, insert_organizations, read_csv
     from cso_map.services.snapshot import directory_snapshot
-    from cso_map.services.taxonomy import sync_taxonomies
     from cso_map.taxonomy import SERVICE_CATEGORIES
 
     with tempfile.TemporaryDirectory() as workdir:
-        app = create_app(settings_for_tests(f"sqlite:///{workdir}/finder.sqlite3"))
+        app, _loaded = demo_app(
+            f"sqlite:///{workdir}/finder.sqlite3",
+            generate_organizations(organizations, seed=5),
+        )
         with app.app_context():
-            upgrade()
-            sync_taxonomies()
-            load_demo_regions()
-            load_indicators(read_csv(SEED_DIR / "indicators.csv"))
-            insert_organizations(
-                generate_organizations(organizations, seed=5), dt.date.today(), True
-            )
             directory_snapshot()
         client = app.test_client()
         data = synthetic(1000, rng)

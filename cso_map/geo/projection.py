@@ -6,7 +6,6 @@ import geopandas as gpd
 import numpy as np
 import pyproj
 import shapely
-import shapely.ops
 from shapely.geometry.base import BaseGeometry
 
 EARTH_RADIUS_KM = 6371.0088
@@ -64,5 +63,7 @@ def distance_to_shape_km(
     crs = metric_crs(shape.bounds)
     forward = pyproj.Transformer.from_crs(WGS84_CRS, crs, always_xy=True)
     x, y = forward.transform(lons, lats)
-    projected = shapely.ops.transform(forward.transform, shape)
+    projected = shapely.transform(
+        shape, lambda xs, ys: forward.transform(xs, ys), interleaved=False
+    )
     return shapely.distance(shapely.points(x, y), projected) / 1000.0

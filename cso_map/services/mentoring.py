@@ -63,13 +63,18 @@ class Suggestion:
 
 
 def mentoring_suggestions(
-    organization_id: str, role: str, underserved_below: float, limit: int = 10
+    organization_id: str,
+    role: str,
+    underserved_below: float,
+    limit: int = 10,
+    prune: bool = True,
 ) -> tuple[pd.Series, list[Suggestion]]:
     """Return the organization and its best mutual matches, best first.
 
     `role` is what the organization would be: "mentor" (suggest mentees) or
     "mentee" (suggest mentors). Raises KeyError for an unknown organization and
-    NotOptedIn if it has not opted in to that role.
+    NotOptedIn if it has not opted in to that role. `prune=False` scores every
+    other organization instead (the benchmark's all-pairs baseline).
     """
     snapshot = directory_snapshot()
     matches = np.flatnonzero(snapshot.organizations["id"].to_numpy() == organization_id)
@@ -80,7 +85,11 @@ def mentoring_suggestions(
     flag = "open_to_mentor" if role == "mentor" else "seeking_mentor"
     if not organizations[flag].iat[me]:
         raise NotOptedIn(role)
-    candidates = _candidates(snapshot, me, role)
+    candidates = (
+        _candidates(snapshot, me, role)
+        if prune
+        else np.flatnonzero(np.arange(len(organizations)) != me)
+    )
     if not len(candidates):
         return organizations.iloc[me], []
     mentors, mentees = (
@@ -188,8 +197,7 @@ def _geography(
 ) -> np.ndarray:
     """Return 1 in the same state, 0.7 next door, else falling with distance."""
     organizations = snapshot.organizations
-    index = {code: i for i, code in enumerate(snapshot.regions["code"])}
-    state = organizations["region"].map(index).fillna(-1).to_numpy(int)
+    state = organizations["state"].to_numpy(int)
     neighbours = place_book(snapshot).neighbours
     lons = organizations["lon"].to_numpy(float)
     lats = organizations["lat"].to_numpy(float)

@@ -81,15 +81,19 @@ class Partner:
     reasons: list[dict] = field(default_factory=list)
 
 
-def likely_partners(query: PartnerQuery) -> list[Partner]:
-    """Return the organizations most likely to deliver the services in the state."""
+def likely_partners(query: PartnerQuery, prune: bool = True) -> list[Partner]:
+    """Return the organizations most likely to deliver the services in the state.
+
+    Distances are measured only for services that could be tier 2; `prune=False`
+    measures every service's (the benchmark's baseline).
+    """
     snapshot = directory_snapshot()
     state = snapshot.region_index(query.region)
     if state is None:
         raise ValueError(f"unknown state {query.region}")
     candidates = pd.concat(
         [
-            _service_candidates(snapshot, state, query),
+            _service_candidates(snapshot, state, query, prune),
             _could_start_candidates(snapshot, state, query),
         ],
         ignore_index=True,
@@ -107,7 +111,7 @@ def likely_partners(query: PartnerQuery) -> list[Partner]:
 
 
 def _service_candidates(
-    snapshot: DirectorySnapshot, state: int, query: PartnerQuery
+    snapshot: DirectorySnapshot, state: int, query: PartnerQuery, prune: bool = True
 ) -> pd.DataFrame:
     """Return services of the wanted (or related) categories that could serve."""
     services = snapshot.services
@@ -121,7 +125,7 @@ def _service_candidates(
     owner = services["owner"].to_numpy(int)
     online = organizations["online"].to_numpy(bool)[owner]
     km = np.full(len(services), np.nan)
-    outside = np.flatnonzero(exact & ~in_state)
+    outside = np.flatnonzero(exact & ~in_state) if prune else np.arange(len(km))
     if len(outside):
         owners, inverse = np.unique(owner[outside], return_inverse=True)
         km[outside] = distance_to_shape_km(

@@ -136,11 +136,14 @@ def read_organizations(
     )
     codes = regions["code"].to_numpy(object)[state_index]
     frame["region"] = np.where(has_state, codes, None)
+    frame["state"] = np.where(has_state, state_index, -1)
     frame["type"] = frame["type_id"].map(term_map(CSO_TYPES))
     frame["key"] = frame["id"]  # as the database writes it, for joins
     frame["id"] = canonical_ids(frame["id"])
     frame["verified"] = frame["verification"] == "verified"
-    columns = ["id", "key", "name", "type", "lon", "lat", "approximate", "region"]
+    columns = [
+        *("id", "key", "name", "type", "lon", "lat", "approximate", "region", "state")
+    ]
     organizations = frame[columns].assign(
         confidential=confidential,
         verified=frame["verified"].to_numpy(bool),

@@ -11,6 +11,7 @@ import pytest
 from cso_map.config import PROJECT_ROOT
 from cso_map.services.seeding import insert_organizations
 from tests.conftest import fixture_records
+from tests.factories import insert, organization_record
 from tests.web.helpers import visible_text
 
 RESULTS_ES = "/es/find?need=necesito+un+abogado&place=Fresno"
@@ -171,22 +172,20 @@ def test_searches_leave_no_trace_in_any_log(client, directory, caplog):
 
 def crowd_near_fresno(app, count):
     """Insert `count` legal-advice organizations around Fresno."""
-    base = fixture_records()[2]
-    records = []
-    for i in range(count):
-        record = copy.deepcopy(base)
-        record["id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"crowd-{i}"))
-        record["key"] = f"crowd{i}"
-        record["name"] = f"Centro Comunitario Número {i} del Valle Central"
-        record["locations"][0]["id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"loc-{i}"))
-        record["locations"][0]["lat"] += i * 0.01
+    records = [
+        organization_record(
+            f"crowd{i}",
+            f"Centro Comunitario Número {i} del Valle Central",
+            36.74 + i * 0.01,
+            -119.78,
+            [("legal_advice", ["US-CA"])],
+        )
+        for i in range(count)
+    ]
+    for record in records:
         for service in record["services"]:
-            service["id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{service['id']}-{i}"))
-            service["location_ids"] = [record["locations"][0]["id"]]
             service["application_process"] = "Traiga una identificación si la tiene."
-        records.append(record)
-    with app.app_context():
-        insert_organizations(records, today=dt.date.today(), is_demo=True)
+    insert(app, records)
 
 
 def test_twenty_results_weigh_under_100_kb_with_css_and_scripts(app, client):

@@ -1,0 +1,115 @@
+"""Mentoring suggestions on a constructed scenario whose right answer is argued here."""
+
+import pytest
+
+from cso_map.services.mentoring import NotOptedIn, mentoring_suggestions
+from tests.factories import insert, organization_record
+
+ZACATECAS = (22.77, -102.58)
+HELPFUL = ["fundraising", "legal_expertise"]  # what the club's needs call for
+SERVICES = [("origin_development", ["MX-ZAC"])]
+
+
+def small_club(**fields):
+    return organization_record(
+        "mentee",
+        "Club Pequeño de Jerez",
+        *ZACATECAS,
+        SERVICES,
+        seeking_mentor=True,
+        support_needs=["funding", "legal_registration"],
+        paid_staff=0,
+        volunteers=4,
+        budget_band="under_10k",
+        **fields,
+    )
+
+
+def mentor(key, name, skills, open_to_mentor=True, people=30, place=ZACATECAS):
+    return organization_record(
+        key,
+        name,
+        *place,
+        SERVICES,
+        open_to_mentor=open_to_mentor,
+        skills=skills,
+        paid_staff=people,
+        volunteers=10,
+        budget_band="250k_1m",
+    )
+
+
+@pytest.fixture
+def scenario(app, app_context):
+    """One small club seeking a mentor, and four larger organizations around it."""
+    insert(
+        app,
+        [
+            small_club(),
+            # has the skills the club asks for (fundraising, legal expertise)
+            mentor(
+                "right", "Fundación con Abogadas", ["fundraising", "legal_expertise"]
+            ),
+            # open to mentor, but none of the needed skills
+            mentor("digital", "Red Digital", ["digital"]),
+            # the best skills, but it has not opted in to mentoring
+            mentor(
+                "shy", "Fundación Reservada", ["fundraising", "legal_expertise"], False
+            ),
+            # the right skills, but far away in Chicago
+            mentor(
+                "far",
+                "Federación Lejana",
+                ["fundraising", "legal_expertise"],
+                place=(41.85, -87.75),
+            ),
+        ],
+    )
+
+
+def club_id():
+    return str(small_club()["id"])
+
+
+def names(suggestions):
+    return [suggestion.name for suggestion in suggestions]
+
+
+def test_a_mentor_with_the_needed_skills_ranks_first_and_says_why(scenario):
+    organization, suggestions = mentoring_suggestions(club_id(), "mentee", 1.0)
+    assert organization["name"] == "Club Pequeño de Jerez"
+    order = names(suggestions)
+    assert order[0] == "Fundación con Abogadas"
+    assert order.index("Fundación con Abogadas") < order.index("Red Digital")
+    # the same skills far away rank below the same skills next door
+    assert order.index("Fundación con Abogadas") < order.index("Federación Lejana")
+    best = suggestions[0]
+    assert best.components["skills"] == 1.0
+    assert best.components["geography"] == 1.0
+    assert {
+        "code": "skills",
+        "needs": ["funding", "legal_registration"],
+        "skills": ["fundraising", "legal_expertise"],
+    } in best.reasons
+    assert {"code": "same_state", "region": "MX-ZAC"} in best.reasons
+
+
+def test_an_organization_that_did_not_opt_in_is_never_suggested(scenario):
+    _, suggestions = mentoring_suggestions(club_id(), "mentee", 1.0)
+    assert "Fundación Reservada" not in names(suggestions)
+
+
+def test_suggestions_go_both_ways(scenario):
+    right = organization_record("right", "x", 0, 0, [])["id"]
+    _, mentees = mentoring_suggestions(right, "mentor", 1.0)
+    assert names(mentees) == ["Club Pequeño de Jerez"]
+
+
+def test_an_organization_that_has_not_opted_in_gets_no_suggestions(scenario):
+    shy = organization_record("shy", "x", 0, 0, [])["id"]
+    with pytest.raises(NotOptedIn):
+        mentoring_suggestions(shy, "mentor", 1.0)
+    with pytest.raises(NotOptedIn):
+        mentoring_suggestions(club_id(), "mentor", 1.0)
+    with pytest.raises(KeyError):
+        mentoring_suggestions("00000000-0000-0000-0000-000000000000", "mentee", 1.0)

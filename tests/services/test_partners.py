@@ -1,0 +1,119 @@
+"""Likely partners on constructed scenarios whose right answer is argued here."""
+
+import uuid
+
+import pytest
+
+from cso_map.services.partners import PartnerQuery, likely_partners
+from tests.conftest import load_fixture_directory
+from tests.factories import insert, organization_record
+
+
+@pytest.fixture
+def scenario(app, app_context):
+    """The fixture directory, plus a big legal clinic in Arizona (next to California),
+    a New York line that also serves online, and a Californian group with legal
+    expertise but no legal service yet."""
+    load_fixture_directory(app)
+    online = organization_record(
+        "online", "Línea Legal", 40.71, -74.0, [("legal_advice", ["US-NY"])]
+    )
+    online["locations"].append(
+        {"id": str(uuid.uuid5(uuid.NAMESPACE_URL, "online-web")), "type": "virtual"}
+    )
+    insert(
+        app,
+        [
+            online,
+            organization_record(
+                "arizona",
+                "Clínica Jurídica de Phoenix",
+                33.45,
+                -112.07,
+                [("legal_advice", ["US-AZ"])],
+                paid_staff=40,
+            ),
+            organization_record(
+                "skilled",
+                "Colectivo de Abogadas de Oakland",
+                37.80,
+                -122.27,
+                [("civic_participation", ["US-CA"])],
+                skills=["legal_expertise"],
+                paid_staff=2,
+                volunteers=10,
+            ),
+        ],
+    )
+
+
+def by_name(partners):
+    return {partner.name: partner for partner in partners}
+
+
+def test_a_provider_in_the_state_beats_a_bigger_one_next_door(scenario):
+    partners = likely_partners(PartnerQuery("US-CA", ("legal_advice",)))
+    found = by_name(partners)
+    fresno = found["Centro Legal del Valle"]
+    phoenix = found["Clínica Jurídica de Phoenix"]
+    assert (fresno.tier, phoenix.tier) == (1, 2)
+    assert partners.index(fresno) < partners.index(phoenix)
+    assert fresno.reasons[0] == {
+        "code": "in_region",
+        "service": "legal_advice",
+        "region": "US-CA",
+    }
+    assert phoenix.reasons[0]["code"] == "neighbour"
+    assert phoenix.components["distance"] < fresno.components["distance"] == 1.0
+
+
+def test_online_and_could_start_organizations_come_with_their_reasons(scenario):
+    found = by_name(likely_partners(PartnerQuery("US-CA", ("legal_advice",))))
+    # Red Nacional serves all Mexico, so Baja California and Sonora, next door.
+    national = found["Red Nacional Ejemplo"]
+    assert (national.tier, national.reasons[0]["code"]) == (2, "neighbour")
+    new_york = found["Línea Legal"]
+    assert (new_york.tier, new_york.reasons[0]["code"]) == (2, "online")
+    skilled = found["Colectivo de Abogadas de Oakland"]
+    assert skilled.tier == 3
+    assert skilled.reasons[0] == {
+        "code": "could_start",
+        "skills": ["legal_expertise"],
+        "people": 12,
+        "region": "US-CA",
+    }
+
+
+def test_withdrawn_and_far_organizations_are_not_partners(scenario):
+    names = set(by_name(likely_partners(PartnerQuery("US-CA", ("legal_advice",)))))
+    assert "Asociación Cerrada" not in names  # defunct, in Los Angeles
+    assert "Propuesta Pendiente" not in names  # pending verification
+    assert "Federación Zacatecana de Illinois" not in names  # Illinois only
+
+
+def test_languages_and_groups_asked_for_are_scored_and_explained(scenario):
+    partners = likely_partners(
+        PartnerQuery("US-CA", ("legal_advice",), languages=("mix", "zap"))
+    )
+    fresno = by_name(partners)["Centro Legal del Valle"]
+    assert fresno.components["languages"] == 0.5  # Mixteco yes, Zapoteco no
+    assert {"code": "languages", "covered": ["mix"], "missing": ["zap"]} in (
+        fresno.reasons
+    )
+    plain = by_name(likely_partners(PartnerQuery("US-CA", ("legal_advice",))))
+    assert plain["Centro Legal del Valle"].components["languages"] is None
+
+
+def test_each_organization_appears_once_in_its_best_tier(scenario):
+    partners = likely_partners(
+        PartnerQuery("US-CA", ("legal_advice", "psychosocial", "health"))
+    )
+    names = [partner.name for partner in partners]
+    assert len(names) == len(set(names))
+    tiers = [partner.tier for partner in partners]
+    assert tiers == sorted(tiers)
+
+
+def test_an_unknown_state_is_refused(scenario):
+    with pytest.raises(ValueError, match="unknown state"):
+        likely_partners(PartnerQuery("XX-YY", ("legal_advice",)))
