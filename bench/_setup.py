@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import platform
 import time
+from pathlib import Path
 
 from flask_migrate import upgrade
 
@@ -34,3 +38,20 @@ def demo_app(url: str, records: list[dict]) -> tuple[object, float]:
         with engine.begin() as connection:
             connection.exec_driver_sql("ANALYZE")
         return app, time.perf_counter() - start
+
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def write_results(name: str, **fields) -> Path:
+    """Write bench/results/<name>.json: the machine, the time, and `fields`."""
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"{name}.json"
+    document = {
+        "benchmark": name,
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+        **fields,
+    }
+    path.write_text(json.dumps(document, indent=1) + "\n")
+    return path

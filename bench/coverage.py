@@ -19,22 +19,18 @@ snapshot from the demo generator's organizations, then the 20 coverage tables.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
 import time
-from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
 import shapely
 
+from bench._setup import demo_app, write_results
 from cso_map.demo.regions import demo_regions
 from cso_map.geo.boundaries import WGS84
 from cso_map.geo.coverage import Reach, coverage, radius_reach
 from cso_map.geo.locate import locate_points
 
-RESULTS = Path(__file__).resolve().parent / "results"
 SERVICES_PER_ORGANIZATION = 2.5
 CATEGORIES = 20
 TARGETS_S = {"80 demo states": 1.0, "~2,500 cells": 10.0}
@@ -122,7 +118,6 @@ def database_run(size: int) -> dict:
     import datetime as dt
     import tempfile
 
-    from bench._setup import demo_app
     from cso_map.demo.organizations import generate_organizations
     from cso_map.extensions import db
     from cso_map.services.coverage import CoverageQuery, region_coverage
@@ -209,22 +204,7 @@ def main() -> None:
             f"in {row['snapshot_s']} s, then 20 coverage tables in "
             f"{row['coverage_20_s']} s"
         )
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "coverage.json").write_text(
-        json.dumps(
-            {
-                "benchmark": "coverage",
-                "machine": {
-                    "python": platform.python_version(),
-                    "cpus": os.cpu_count(),
-                },
-                "results": rows,
-                "database": database,
-            },
-            indent=1,
-        )
-        + "\n"
-    )
+    write_results("coverage", results=rows, database=database)
 
 
 if __name__ == "__main__":

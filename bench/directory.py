@@ -9,10 +9,7 @@ page of 20 results in under 100 ms (median) at 100k organizations.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import os
-import platform
 import statistics
 import tempfile
 import time
@@ -20,12 +17,11 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from bench._setup import demo_app
+from bench._setup import demo_app, write_results
 from cso_map.demo.organizations import generate_organizations
 from cso_map.extensions import db
 from cso_map.services.directory import DirectoryFilters, search_organizations
 
-RESULTS = Path(__file__).resolve().parent / "results"
 TARGET_MS = 100.0
 PAGES = {
     "directory page, no filter": "/es/organizations",
@@ -155,25 +151,13 @@ def main() -> None:
     verdict = all(r["median_ms"] < TARGET_MS for r in filtered)
     outcome = "met" if verdict else "NOT met"
     print(f"\nTarget: filtered page under {TARGET_MS:.0f} ms median -> {outcome}")
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "directory.json").write_text(
-        json.dumps(
-            {
-                "benchmark": "directory",
-                "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                "machine": {
-                    "python": platform.python_version(),
-                    "cpus": os.cpu_count(),
-                    "sqlalchemy": sa.__version__,
-                },
-                "target_ms": TARGET_MS,
-                "target_met": verdict,
-                "loads": loads,
-                "results": rows,
-            },
-            indent=1,
-        )
-        + "\n"
+    write_results(
+        "directory",
+        sqlalchemy=sa.__version__,
+        target_ms=TARGET_MS,
+        target_met=verdict,
+        loads=loads,
+        results=rows,
     )
 
 

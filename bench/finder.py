@@ -19,22 +19,18 @@ network), snapshot and gazetteer already built.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
 import statistics
 import tempfile
 import time
-from pathlib import Path
 
 import numpy as np
 import shapely
 
+from bench._setup import demo_app, write_results
 from cso_map.demo.regions import demo_regions
 from cso_map.geo.nearest import NearestIndex
 from cso_map.geo.projection import haversine_km
 
-RESULTS = Path(__file__).resolve().parent / "results"
 CATEGORIES = 20
 QUERIES = 2000
 TARGET_US = 100.0
@@ -110,7 +106,6 @@ def in_process(organizations: int, rng) -> dict:
 
 def over_http(organizations: int, rng) -> dict:
     """Time /api/v1/nearest requests against SQLite holding demo organizations."""
-    from bench._setup import demo_app
     from cso_map.demo.organizations import generate_organizations
     from cso_map.demo.places import gazetteer
     from cso_map.extensions import db
@@ -195,21 +190,7 @@ def main() -> None:
         f"\nTargets at 100k: under {TARGET_US:.0f} us in process, "
         f"under {TARGET_HTTP_MS:.0f} ms per request."
     )
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "finder.json").write_text(
-        json.dumps(
-            {
-                "benchmark": "finder",
-                "machine": {
-                    "python": platform.python_version(),
-                    "cpus": os.cpu_count(),
-                },
-                "results": rows,
-            },
-            indent=1,
-        )
-        + "\n"
-    )
+    write_results("finder", results=rows)
 
 
 if __name__ == "__main__":

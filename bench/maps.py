@@ -20,8 +20,6 @@ from __future__ import annotations
 import argparse
 import functools
 import json
-import os
-import platform
 import tempfile
 import threading
 import time
@@ -34,6 +32,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
+from bench._setup import write_results
 from cso_map.config import PROJECT_ROOT
 from cso_map.demo.regions import demo_regions
 from cso_map.geo.geojson import feature_collection
@@ -46,7 +45,6 @@ from cso_map.maps.safe_text import map_text
 from cso_map.maps.tiles import Tiles
 from cso_map.taxonomy import CSO_TYPES
 
-RESULTS = Path(__file__).resolve().parent / "results"
 CHROMIUM = "/usr/bin/chromium"
 ASSETS = MapAssets(
     scripts=("/vendor/leaflet/leaflet.js", "/static/js/points-layer.js"),
@@ -270,24 +268,10 @@ def main() -> None:
             playwright.stop()
         server.shutdown()
     print_table(rows)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "maps.json").write_text(
-        json.dumps(
-            {
-                "benchmark": "maps",
-                "machine": {
-                    "python": platform.python_version(),
-                    "cpus": os.cpu_count(),
-                },
-                "targets": {
-                    "html_mb_10k": 2.5,
-                    "first_frame_s": {"10k": 0.5, "100k": 1.5},
-                },
-                "results": rows,
-            },
-            indent=1,
-        )
-        + "\n"
+    write_results(
+        "maps",
+        targets={"html_mb_10k": 2.5, "first_frame_s": {"10k": 0.5, "100k": 1.5}},
+        results=rows,
     )
 
 

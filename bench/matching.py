@@ -16,17 +16,14 @@ scan for one organization). Ratios are baseline time / our time.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
 import statistics
 import tempfile
 import time
-from pathlib import Path
 
 import numpy as np
 
-RESULTS = Path(__file__).resolve().parent / "results"
+from bench._setup import demo_app, write_results
+
 TARGET_PARTNERS_MS = 200.0
 TARGET_MENTORING_MS = 500.0
 QUESTIONS = 20
@@ -45,7 +42,6 @@ def timed(function, arguments: list) -> float:
 
 def run(organizations: int, rng) -> dict:
     """Time both rankings and their baselines on a fresh SQLite database."""
-    from bench._setup import demo_app
     from cso_map.demo.organizations import generate_organizations
     from cso_map.extensions import db
     from cso_map.services.mentoring import mentoring_suggestions
@@ -117,21 +113,7 @@ def main() -> None:
         f"\nTargets at 100k: partners under {TARGET_PARTNERS_MS:.0f} ms, "
         f"mentoring under {TARGET_MENTORING_MS:.0f} ms (median of {QUESTIONS})."
     )
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "matching.json").write_text(
-        json.dumps(
-            {
-                "benchmark": "matching",
-                "machine": {
-                    "python": platform.python_version(),
-                    "cpus": os.cpu_count(),
-                },
-                "results": rows,
-            },
-            indent=1,
-        )
-        + "\n"
-    )
+    write_results("matching", results=rows)
 
 
 if __name__ == "__main__":

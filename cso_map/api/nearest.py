@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from flask import request
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, FloatField, IntegerField
+from wtforms import FloatField, IntegerField
 from wtforms.validators import InputRequired, Optional
 
 from cso_map.api import bp
 from cso_map.api.forms import validated
 from cso_map.directory.forms import (
-    FALSE_VALUES,
-    QueryForm,
     finite_between,
     language_field,
     number_between,
     required_service_field,
     vocabulary_choices,
 )
+from cso_map.finder.forms import ConditionsForm
 from cso_map.services.nearest import NearestQuery, nearest_services
 from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES
 
@@ -26,7 +25,7 @@ MAX_RADIUS_KM = 1000
 DEFAULT_LIMIT = 5
 
 
-class NearestForm(QueryForm):
+class NearestForm(ConditionsForm):
     """Where, what, and what must hold: the query string of /api/v1/nearest."""
 
     lat = FloatField(
@@ -39,11 +38,6 @@ class NearestForm(QueryForm):
     )
     service = required_service_field()
     language = language_field()
-    free = BooleanField(_l("Free of charge"), false_values=FALSE_VALUES)
-    no_documents = BooleanField(_l("No documents needed"), false_values=FALSE_VALUES)
-    women_only = BooleanField(_l("For women only"), false_values=FALSE_VALUES)
-    walk_in = BooleanField(_l("No appointment needed"), false_values=FALSE_VALUES)
-    open_now = BooleanField(_l("Open now"), false_values=FALSE_VALUES)
     radius_km = FloatField(
         _l("Distance (km)"),
         validators=[Optional(), finite_between(0.1, MAX_RADIUS_KM)],
@@ -64,11 +58,7 @@ class NearestForm(QueryForm):
             lon=self.lon.data,
             service=self.service.data,
             language=self.language.data or None,
-            free=bool(self.free.data),
-            no_documents=bool(self.no_documents.data),
-            women_only=bool(self.women_only.data),
-            walk_in=bool(self.walk_in.data),
-            open_now=bool(self.open_now.data),
+            **self.flags(),
             radius_km=self.radius_km.data,
             limit=self.limit.data or DEFAULT_LIMIT,
         )

@@ -51,12 +51,18 @@ def organizations():
     )
 
 
-@bp.get("/organizations/<uuid:organization_id>")
-def organization(organization_id: uuid.UUID):
-    """Show one organization's public profile."""
+def listed_or_404(organization_id: uuid.UUID):
+    """Return the listed organization, or answer 404."""
     found = get_listed_organization(organization_id)
     if found is None:
         abort(404)
+    return found
+
+
+@bp.get("/organizations/<uuid:organization_id>")
+def organization(organization_id: uuid.UUID):
+    """Show one organization's public profile."""
+    found = listed_or_404(organization_id)
     return render_template(
         "directory/organization.html",
         organization=found,
@@ -71,9 +77,7 @@ def organization(organization_id: uuid.UUID):
 @bp.get("/organizations/<uuid:organization_id>/card")
 def organization_card(organization_id: uuid.UUID):
     """Show a short card of one organization, to print or share (no tracking)."""
-    found = get_listed_organization(organization_id)
-    if found is None:
-        abort(404)
+    found = listed_or_404(organization_id)
     return render_template(
         "directory/card.html",
         organization=found,

@@ -15,11 +15,11 @@ from cso_map.directory.forms import (
     state_choices,
     vocabulary_choices,
 )
+from cso_map.services.nearest import FLAGS
 from cso_map.taxonomy import SERVICE_LANGUAGES
 
 DISTANCES = ("10", "25", "50", "100", "250", "any")
 DEFAULT_DISTANCE = "100"
-FILTERS = ("language", "free", "no_documents", "women_only", "walk_in", "open_now")
 
 
 def _strip(value):
@@ -38,7 +38,21 @@ class FirstFilledField(SearchField):
         self.data = next((value for value in valuelist if value.strip()), "")
 
 
-class FinderForm(QueryForm):
+class ConditionsForm(QueryForm):
+    """What must hold of a service: free, no papers, women only, walk-in, open now."""
+
+    free = BooleanField(_l("Free of charge"), false_values=FALSE_VALUES)
+    no_documents = BooleanField(_l("No papers needed"), false_values=FALSE_VALUES)
+    women_only = BooleanField(_l("For women only"), false_values=FALSE_VALUES)
+    walk_in = BooleanField(_l("No appointment needed"), false_values=FALSE_VALUES)
+    open_now = BooleanField(_l("Open now"), false_values=FALSE_VALUES)
+
+    def flags(self) -> dict[str, bool]:
+        """Return the conditions as keyword arguments of a query."""
+        return {name: bool(self[name].data) for name in (*FLAGS, "open_now")}
+
+
+class FinderForm(ConditionsForm):
     """What the person needs, where, and what must hold of the help."""
 
     need = FirstFilledField(
@@ -60,11 +74,6 @@ class FinderForm(QueryForm):
         _l("How far can you go?"), default=DEFAULT_DISTANCE, validate_choice=True
     )
     language = language_field()
-    free = BooleanField(_l("Free of charge"), false_values=FALSE_VALUES)
-    no_documents = BooleanField(_l("No papers needed"), false_values=FALSE_VALUES)
-    women_only = BooleanField(_l("For women only"), false_values=FALSE_VALUES)
-    walk_in = BooleanField(_l("No appointment needed"), false_values=FALSE_VALUES)
-    open_now = BooleanField(_l("Open now"), false_values=FALSE_VALUES)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -106,7 +115,4 @@ class FinderForm(QueryForm):
 
     def conditions(self) -> dict:
         """Return the conditions set, as HelpSearch arguments."""
-        return {
-            "language": self.language.data or None,
-            **{name: bool(self[name].data) for name in FILTERS[1:]},
-        }
+        return {"language": self.language.data or None, **self.flags()}

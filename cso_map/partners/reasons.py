@@ -10,39 +10,18 @@ from flask_babel import ngettext
 from cso_map.templating import label, label_list, region_name
 
 
-def _languages(reason: dict) -> str:
-    parts = []
-    if reason["covered"]:
-        parts.append(
-            _("Offers %(list)s.", list=label_list("language", reason["covered"]))
-        )
-    if reason["missing"]:
-        parts.append(
-            _(
-                "Does not offer %(list)s.",
-                list=label_list("language", reason["missing"]),
-            )
-        )
-    return " ".join(parts)
+def _coverage(vocabulary: str, offered, lacking) -> Callable[[dict], str]:
+    """Return a writer of what a partner covers of what was asked, and lacks."""
 
+    def text(reason: dict) -> str:
+        parts = []
+        if reason["covered"]:
+            parts.append(offered(label_list(vocabulary, reason["covered"])))
+        if reason["missing"]:
+            parts.append(lacking(label_list(vocabulary, reason["missing"])))
+        return " ".join(parts)
 
-def _groups(reason: dict) -> str:
-    parts = []
-    if reason["covered"]:
-        parts.append(
-            _(
-                "Works with %(list)s.",
-                list=label_list("target_group", reason["covered"]),
-            )
-        )
-    if reason["missing"]:
-        parts.append(
-            _(
-                "Does not list %(list)s.",
-                list=label_list("target_group", reason["missing"]),
-            )
-        )
-    return " ".join(parts)
+    return text
 
 
 def _verification(reason: dict) -> str:
@@ -98,8 +77,16 @@ TEXTS: dict[str, Callable[[dict], str]] = {
         "Serves about %(num)s people a month.",
         r["people"],
     ),
-    "languages": _languages,
-    "groups": _groups,
+    "languages": _coverage(
+        "language",
+        lambda names: _("Offers %(list)s.", list=names),
+        lambda names: _("Does not offer %(list)s.", list=names),
+    ),
+    "groups": _coverage(
+        "target_group",
+        lambda names: _("Works with %(list)s.", list=names),
+        lambda names: _("Does not list %(list)s.", list=names),
+    ),
     "verified": _verification,
     "unverified": _verification,
     "engagement": lambda r: _(

@@ -248,7 +248,11 @@ def _gap_tables(
     snapshot: DirectorySnapshot, underserved_below: float
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return (needy cells, gap closers), computed once per snapshot."""
-    if _gap_cache and _gap_cache[0][:2] == (snapshot, underserved_below):
+    if (
+        _gap_cache
+        and _gap_cache[0][0] is snapshot
+        and _gap_cache[0][1] == underserved_below
+    ):
         return _gap_cache[0][2], _gap_cache[0][3]
     needy = np.array(
         [

@@ -38,7 +38,7 @@ CATEGORY_INDEX = {code: i for i, code in enumerate(SERVICE_CATEGORIES.codes())}
 __all__ = ["INDICATOR_FIELDS", "DirectorySnapshot", "directory_snapshot"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: one snapshot, one build
 class DirectorySnapshot:
     """States, active public services and how they reach states, as arrays.
 

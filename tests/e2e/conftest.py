@@ -1,12 +1,17 @@
 """A live server and Debian's Chromium, driven by Playwright."""
 
+import datetime as dt
 import threading
 from pathlib import Path
 
 import pytest
 from werkzeug.serving import make_server
 
+from cso_map.extensions import db
+from cso_map.models import Region
+from cso_map.services.seeding import insert_organizations
 from tests.conftest import skip_or_fail
+from tests.e2e.hostile import REGION, REGION_NAME, hostile_records
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -104,3 +109,20 @@ def proxied_page(proxied_browser, live_server, proxy):
     proxy.seen.clear()
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def hostile_directory(app, directory):
+    """Add hostile organizations and give a state a hostile name, then restore it."""
+    records = hostile_records()
+    with app.app_context():
+        insert_organizations(records, today=dt.date.today(), is_demo=False)
+        region = db.session.scalar(db.select(Region).filter_by(code=REGION))
+        names = region.name_en, region.name_es
+        region.name_en = region.name_es = REGION_NAME
+        db.session.commit()
+    yield records
+    with app.app_context():
+        region = db.session.scalar(db.select(Region).filter_by(code=REGION))
+        region.name_en, region.name_es = names
+        db.session.commit()

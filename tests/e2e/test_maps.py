@@ -1,76 +1,13 @@
 """Maps in Chromium: hostile text never runs, and nothing calls other hosts."""
 
-import copy
-import datetime as dt
-import uuid
-
 import pytest
 from playwright.sync_api import expect
 
 from cso_map.extensions import db
 from cso_map.models import Region
-from cso_map.services.seeding import insert_organizations
-from tests.conftest import fixture_records
+from tests.e2e.hostile import REGION, REGION_NAME, fired
 
 pytestmark = pytest.mark.e2e
-
-# security.md's corpus, each payload setting a marker instead of calling alert().
-CORPUS = [
-    '<img src=x onerror="window.xssFired=1">',
-    "${window.xssFired=2}",
-    "\\`);window.xssFired=3;//",
-    "</script><script>window.xssFired=4</script>",
-    '"><svg onload="window.xssFired=5">',
-]
-REGION = "MX-ZAC"
-REGION_NAME = "".join(CORPUS[i] for i in (0, 1, 2, 4))  # fits the 120-character name
-
-
-def hostile_records() -> list[dict]:
-    """Return copies of a fixture organization named, and with services named, badly."""
-    template = next(r for r in fixture_records() if r["key"] == "bravo")
-    records = []
-    for number, text in enumerate(CORPUS):
-        record = copy.deepcopy(template)
-        record["id"] = str(uuid.uuid4())
-        record["key"] = f"hostile{number}"
-        record["name"] = text
-        record["description"] = text
-        location_id = str(uuid.uuid4())
-        record["locations"][0]["id"] = location_id
-        record["locations"][0]["lon"] += number * 2.0  # apart, so never grouped
-        for service in record["services"]:
-            service["id"] = str(uuid.uuid4())
-            service["name"] = text
-            service["location_ids"] = [location_id]
-        records.append(record)
-    return records
-
-
-@pytest.fixture
-def hostile_directory(app, directory):
-    """Add hostile organizations and give a state a hostile name, then restore it."""
-    records = hostile_records()
-    with app.app_context():
-        insert_organizations(records, today=dt.date.today(), is_demo=False)
-        region = db.session.scalar(db.select(Region).filter_by(code=REGION))
-        names = region.name_en, region.name_es
-        region.name_en = region.name_es = REGION_NAME
-        db.session.commit()
-    yield records
-    with app.app_context():
-        region = db.session.scalar(db.select(Region).filter_by(code=REGION))
-        region.name_en, region.name_es = names
-        db.session.commit()
-
-
-def fired(page) -> list:
-    """Return the markers set in any frame (read, never reset)."""
-    return [
-        value
-        for frame in page.frames
-        if (value := frame.evaluate("window.xssFired || 0"))
-    ]
 
 
 def map_frame(page):

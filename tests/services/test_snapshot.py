@@ -6,7 +6,7 @@ import pytest
 
 from cso_map.services.organizations import get_listed_organization, public_point
 from cso_map.services.snapshot import bitmask, directory_snapshot, mask_codes
-from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES
+from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES, SKILLS
 
 
 def test_points_and_codes_match_the_public_profile(app_context, directory):
@@ -51,3 +51,34 @@ def test_the_snapshot_is_reused_until_the_data_changes(app_context, directory):
     second = directory_snapshot()
     assert second is not first
     assert "Renamed" in second.organizations["name"].tolist()
+
+
+def test_snapshots_are_told_apart_by_identity_not_by_their_frames(
+    app_context, directory
+):
+    import datetime as dt
+
+    from cso_map.services.mentoring import gap_closers
+    from cso_map.services.snapshot import build_snapshot
+
+    first = build_snapshot(1, dt.date.today())
+    second = build_snapshot(1, dt.date.today())  # same version, same day
+    assert first == first
+    assert first != second
+    # caches keyed by a snapshot must not compare data frames (that raises)
+    assert len(gap_closers(first, 1.0)) == len(gap_closers(second, 1.0))
+
+
+def test_profiles_and_origins_are_in_the_snapshot(app_context, directory):
+    snapshot = directory_snapshot()
+    organizations = snapshot.organizations.set_index("id")
+    india = organizations.loc[str(directory["india"])]  # the Zacatecas federation
+    assert (india["paid_staff"], india["volunteers"]) == (3, 5)
+    assert bool(india["open_to_mentor"])
+    assert mask_codes(SKILLS, india["skills"]) == ["project_design", "fundraising"]
+    assert india["state"] == snapshot.region_index("US-IL")
+    origins = snapshot.origins
+    positions = list(snapshot.organizations["id"]).index(str(directory["india"]))
+    tied = origins.region[origins.service == positions]
+    assert [snapshot.regions["code"].iat[i] for i in tied] == ["MX-ZAC"]
+    assert bool(organizations.loc[str(directory["echo"]), "online"])
