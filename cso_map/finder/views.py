@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request
 from flask_babel import gettext as _
 
 from cso_map.finder.forms import FinderForm
@@ -94,18 +94,11 @@ def results_map_frame():
         abort(400)
     markers = [
         ResultMarker(
-            lat=result.location.latitude
-            if result.location
-            else result.region.label_lat,
-            lon=result.location.longitude
-            if result.location
-            else result.region.label_lon,
+            lat=result.lat,
+            lon=result.lon,
             title=result.organization.name,
             detail=f"{result.service.name} · {km_text(result.distance_km)}",
-            url=url_for(
-                "directory.organization", organization_id=result.organization.id
-            ),
-            approximate=result.location is None or result.approximate,
+            approximate=result.approximate,
         )
         for result in find_results(search)
     ]
@@ -115,7 +108,6 @@ def results_map_frame():
         markers,
         None if where.whole_state else (where.lat, where.lon),
         _("You are here"),
-        _("Open profile"),
         setting.assets,
         setting.tiles,
     )

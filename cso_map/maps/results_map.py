@@ -18,13 +18,12 @@ PADDING_DEGREES = 0.05
 
 @dataclass(frozen=True)
 class ResultMarker:
-    """One result on the map: where, its words, and the page it opens."""
+    """One result on the map: where, and its words."""
 
     lat: float
     lon: float
     title: str
     detail: str
-    url: str
     approximate: bool = False
 
 
@@ -42,7 +41,6 @@ def build_results_map(
     markers: list[ResultMarker],
     here: tuple[float, float] | None,
     here_label: str,
-    open_label: str,
     assets: MapAssets,
     tiles: Tiles,
 ) -> folium.Map:
@@ -50,11 +48,8 @@ def build_results_map(
     points = [(m.lat, m.lon) for m in markers] + ([here] if here else [])
     figure_map = base_map(assets, tiles, marker_bounds(points or [(23.6, -102.5)]))
     for marker in markers:
-        popup = (
-            f"<strong>{map_text(marker.title)}</strong><br>{map_text(marker.detail)}"
-            f'<br><a href="{map_text(marker.url)}" target="_top">'
-            f"{map_text(open_label)}</a>"
-        )
+        # A tooltip, not a folium.Popup: folium's popups need jQuery, which the
+        # maps do not load. The result list beside the map has the links.
         folium.CircleMarker(
             location=[marker.lat, marker.lon],
             radius=8,
@@ -63,8 +58,9 @@ def build_results_map(
             dash_array="4 4" if marker.approximate else None,
             fill=True,
             fill_opacity=0.2 if marker.approximate else 0.8,
-            tooltip=folium.Tooltip(map_text(marker.title)),
-            popup=folium.Popup(popup, max_width=260),
+            tooltip=folium.Tooltip(
+                f"<strong>{map_text(marker.title)}</strong><br>{map_text(marker.detail)}"
+            ),
         ).add_to(figure_map)
     if here:
         folium.CircleMarker(
