@@ -59,9 +59,10 @@ def configure_logging(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    """Bind the database, migrations, CSRF protection and translations."""
+    """Bind the database, migrations, CSRF, translations, logins and rate limits."""
+    from cso_map.accounts.session import register_login
     from cso_map.database import configure_engine
-    from cso_map.extensions import babel, csrf, db, migrate
+    from cso_map.extensions import babel, csrf, db, limiter, migrate
     from cso_map.i18n import current_language
     from cso_map.services.data_version import track_data_version
 
@@ -72,6 +73,8 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
     babel.init_app(app, locale_selector=current_language)
+    register_login(app)
+    limiter.init_app(app)
 
 
 def register_templating(app: Flask) -> None:
@@ -83,6 +86,7 @@ def register_templating(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """Mount one blueprint per feature, and the language redirect at /."""
+    from cso_map.accounts import bp as accounts_bp
     from cso_map.api import bp as api_bp
     from cso_map.directory import bp as directory_bp
     from cso_map.finder import bp as finder_bp
@@ -99,6 +103,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(partners_bp)
     app.register_blueprint(mentoring_bp)
     app.register_blueprint(links_bp)
+    app.register_blueprint(accounts_bp)
     app.register_blueprint(gaps_bp)
     app.register_blueprint(regions_bp)
     app.register_blueprint(api_bp)

@@ -67,6 +67,16 @@ def config_from_env(environ: Mapping[str, str], instance_path: str) -> dict:
         ),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
+        "RATELIMIT_STORAGE_URI": environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "MAIL_BACKEND": environ.get("MAIL_BACKEND", "outbox"),
+        "MAIL_OUTBOX": environ.get("MAIL_OUTBOX")
+        or os.path.join(instance_path, "outbox"),
+        "MAIL_FROM": environ.get("MAIL_FROM", "CSO Map <no-reply@localhost>"),
+        "SMTP_HOST": environ.get("SMTP_HOST", ""),
+        "SMTP_PORT": int(environ.get("SMTP_PORT", "587")),
+        "SMTP_USER": environ.get("SMTP_USER", ""),
+        "SMTP_PASSWORD": environ.get("SMTP_PASSWORD", ""),
+        "SMTP_STARTTLS": parse_bool(environ.get("SMTP_STARTTLS"), default=True),
         "BABEL_DEFAULT_LOCALE": "en",
         "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_ROOT / "translations"),
     }
@@ -78,6 +88,10 @@ def validate_config(config: Mapping) -> None:
         raise ConfigError("SECRET_KEY must be set outside development")
     if config.get("DEFAULT_LANGUAGE") not in ("es", "en"):
         raise ConfigError("DEFAULT_LANGUAGE must be es or en")
+    if config.get("MAIL_BACKEND", "outbox") not in ("outbox", "smtp"):
+        raise ConfigError("MAIL_BACKEND must be outbox or smtp")
+    if config.get("MAIL_BACKEND") == "smtp" and not config.get("SMTP_HOST"):
+        raise ConfigError("SMTP_HOST must be set when MAIL_BACKEND is smtp")
     try:
         tiles_from_setting(config.get("TILES", "osm"))
     except ValueError as error:
@@ -93,4 +107,5 @@ def settings_for_tests(database_url: str) -> dict:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "TRUSTED_HOSTS": ["localhost", "127.0.0.1"],
         "SESSION_COOKIE_SECURE": False,
+        "RATELIMIT_STORAGE_URI": "memory://",
     }

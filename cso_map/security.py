@@ -1,6 +1,12 @@
-"""Response headers that every page gets: CSP, no sniffing, same-origin referrers."""
+"""Response headers every page gets; the same-origin check of anonymous forms;
+the rate limiter's key, which never keeps a client's address."""
 
-from flask import Flask, request
+import hashlib
+from functools import wraps
+from urllib.parse import urlsplit
+
+from flask import Flask, abort, current_app, request
+from flask_babel import gettext as _
 
 CONTENT_SECURITY_POLICY = "; ".join(
     (
@@ -36,3 +42,40 @@ def set_security_headers(response):
 def register_security_headers(app: Flask) -> None:
     """Attach the header hook to `app`."""
     app.after_request(set_security_headers)
+
+
+def client_key() -> str:
+    """Return a keyed hash of the client's address, for rate limits only."""
+    secret = current_app.config["SECRET_KEY"].encode()
+    address = (request.remote_addr or "").encode()
+    return hashlib.sha256(secret + b"|" + address).hexdigest()[:24]
+
+
+def is_same_origin() -> bool:
+    """Return whether a POST says it comes from one of this site's own pages.
+
+    Browsers send `Origin` with every POST (and `Referer`, which our
+    Referrer-Policy keeps for same-origin requests): a form posted from another
+    site carries that site's origin.
+    """
+    source = request.headers.get("Origin") or request.headers.get("Referer")
+    if not source or source == "null":
+        return False
+    parts = urlsplit(source)
+    return (parts.scheme, parts.netloc) == (request.scheme, request.host)
+
+
+def same_origin_only(view):
+    """Answer 400 to a POST that does not come from this site's own pages.
+
+    Anonymous forms (login, password reset) use this instead of a CSRF token,
+    because a token needs a session cookie and anonymous pages set none.
+    """
+
+    @wraps(view)
+    def checked(*args, **kwargs):
+        if request.method == "POST" and not is_same_origin():
+            abort(400, description=_("This form must be sent from this site's pages."))
+        return view(*args, **kwargs)
+
+    return checked

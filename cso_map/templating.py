@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, current_app, request, url_for
+from flask_babel import gettext as _
 
 from cso_map.formatting import (
     country_name,
@@ -51,6 +52,15 @@ def region_name(code: str | None) -> str:
     return region.name(current_language()) if region else (code or "")
 
 
+def role_label(role: str) -> str:
+    """Return the name of an account role."""
+    return {
+        "admin": _("Administrator"),
+        "authority": _("Authority"),
+        "editor": _("Editor of organizations"),
+    }.get(role, role)
+
+
 def template_globals() -> dict:
     """Return the names every template can use."""
     lang = current_language()
@@ -70,6 +80,7 @@ def template_globals() -> dict:
         "tel_href": tel_href,
         "has_demo_data": has_demo_data,
         "region_name": region_name,
+        "role_label": role_label,
     }
 
 

@@ -125,6 +125,15 @@ def empty_directory(app):
         clear_directory()
 
 
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Give each test its own rate-limit counts (the storage is per process)."""
+    from cso_map.extensions import limiter
+
+    if getattr(limiter, "_storage", None) is not None:
+        limiter.reset()
+
+
 @pytest.fixture
 def app_context(app, empty_directory):
     """Run the test inside an application context (for service-level tests).

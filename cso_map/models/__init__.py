@@ -1,5 +1,6 @@
 """SQLAlchemy 2.0 models, one module per aggregate; `Base.metadata` has every table."""
 
+from cso_map.models.audit import AUDIT_ACTIONS, AuditEvent
 from cso_map.models.base import Base
 from cso_map.models.data_version import DataVersion
 from cso_map.models.location import LOCATION_TYPES, Location
@@ -23,13 +24,17 @@ from cso_map.models.service import (
 )
 from cso_map.models.taxonomy import Taxonomy, TaxonomyTerm
 from cso_map.models.unmet_demand import ZeroResultSearch
+from cso_map.models.user import ROLES, User, organization_editors
 
 __all__ = [
+    "AUDIT_ACTIONS",
     "LOCATION_TYPES",
     "ORGANIZATION_STATUSES",
     "REGION_LEVELS",
+    "ROLES",
     "SERVICE_STATUSES",
     "VERIFICATION_STATUSES",
+    "AuditEvent",
     "Base",
     "DataVersion",
     "Location",
@@ -42,7 +47,9 @@ __all__ = [
     "ServiceSchedule",
     "Taxonomy",
     "TaxonomyTerm",
+    "User",
     "ZeroResultSearch",
+    "organization_editors",
     "organization_skills",
     "organization_support_needs",
     "organization_target_groups",

@@ -91,6 +91,10 @@ class Organization(UUIDPrimaryKey, Timestamps, Base):
     deleted_at: Mapped[dt.datetime | None]
     version: Mapped[int] = mapped_column(default=1)
 
+    proposed_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+
     name_key: Mapped[str] = mapped_column(String(200), index=True)
     search_text: Mapped[str] = mapped_column(Text, default="")
 
