@@ -87,8 +87,10 @@ def register_templating(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """Mount one blueprint per feature, and the language redirect at /."""
     from cso_map.accounts import bp as accounts_bp
+    from cso_map.admin import bp as admin_bp
     from cso_map.api import bp as api_bp
     from cso_map.directory import bp as directory_bp
+    from cso_map.editing import bp as editing_bp
     from cso_map.finder import bp as finder_bp
     from cso_map.gaps import bp as gaps_bp
     from cso_map.i18n import register_root_redirect
@@ -104,6 +106,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(mentoring_bp)
     app.register_blueprint(links_bp)
     app.register_blueprint(accounts_bp)
+    app.register_blueprint(editing_bp)
+    app.register_blueprint(admin_bp)
     app.register_blueprint(gaps_bp)
     app.register_blueprint(regions_bp)
     app.register_blueprint(api_bp)

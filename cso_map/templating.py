@@ -61,6 +61,20 @@ def role_label(role: str) -> str:
     }.get(role, role)
 
 
+def action_label(action: str) -> str:
+    """Return the name of a recorded change."""
+    return {
+        "create": _("Created"),
+        "update": _("Edited"),
+        "delete": _("Deleted"),
+        "restore": _("Restored"),
+        "verify": _("Verified"),
+        "reject": _("Rejected"),
+        "review": _("Checked: nothing changed"),
+        "merge": _("Merged"),
+    }.get(action, action)
+
+
 def template_globals() -> dict:
     """Return the names every template can use."""
     lang = current_language()
@@ -81,6 +95,7 @@ def template_globals() -> dict:
         "has_demo_data": has_demo_data,
         "region_name": region_name,
         "role_label": role_label,
+        "action_label": action_label,
     }
 
 

@@ -1,0 +1,138 @@
+"""Administration views; stale listings and unmet demand for authorities too."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_wtf import FlaskForm
+
+from cso_map.accounts.roles import roles_required
+from cso_map.extensions import db
+from cso_map.i18n import LANG_PREFIX, register_language_prefix
+from cso_map.models import ROLES, Organization, User
+from cso_map.services.admin import (
+    change_activation,
+    list_users,
+    set_role,
+    stale_organizations,
+)
+from cso_map.services.editing import deleted_organizations, restore_organization
+from cso_map.services.registration import (
+    pending_organizations,
+    reject_organization,
+    verify_organization,
+)
+from cso_map.services.unmet_demand import unmet_demand
+
+bp = Blueprint("admin", __name__, url_prefix=LANG_PREFIX + "/admin")
+register_language_prefix(bp)
+
+
+def checked_post() -> None:
+    """Refuse a POST without its CSRF token (400)."""
+    if not FlaskForm().validate():
+        abort(400)
+
+
+def organization_or_404(organization_id: uuid.UUID) -> Organization:
+    """Return any organization by id (deleted or pending too), or answer 404."""
+    organization = db.session.get(Organization, organization_id)
+    if organization is None:
+        abort(404)
+    return organization
+
+
+@bp.get("/")
+@roles_required("admin", "authority")
+def index():
+    """Show what waits for attention."""
+    return render_template(
+        "admin/index.html",
+        pending=len(pending_organizations()) if current_user.role == "admin" else 0,
+        stale=len(stale_organizations()),
+    )
+
+
+@bp.get("/queue")
+@roles_required("admin")
+def queue():
+    """List the proposed organizations waiting for verification."""
+    return render_template("admin/queue.html", pending=pending_organizations())
+
+
+@bp.post("/queue/<uuid:organization_id>/<any(verify, reject):decision>")
+@roles_required("admin")
+def decide(organization_id: uuid.UUID, decision: str):
+    """Verify (publish) or reject a proposed organization."""
+    checked_post()
+    organization = organization_or_404(organization_id)
+    if decision == "verify":
+        verify_organization(organization, current_user)
+        flash(_("“%(name)s” is published.", name=organization.name))
+    else:
+        reject_organization(organization, current_user)
+        flash(_("“%(name)s” was rejected.", name=organization.name))
+    return redirect(url_for("admin.queue"))
+
+
+@bp.get("/users")
+@roles_required("admin")
+def users():
+    """List the accounts, with their roles and organizations."""
+    return render_template("admin/users.html", users=list_users(), roles=ROLES)
+
+
+@bp.post("/users/<uuid:user_id>")
+@roles_required("admin")
+def change_user(user_id: uuid.UUID):
+    """Change an account's role, or (de)activate it."""
+    checked_post()
+    user = db.session.get(User, user_id)
+    if user is None:
+        abort(404)
+    if user.id == current_user.id:
+        abort(409, description=_("You cannot change your own account here."))
+    role = request.form.get("role")
+    if role is not None:
+        if role not in ROLES:
+            abort(400, description=_("Unknown role."))
+        set_role(user, role, current_user)
+    if "active" in request.form:
+        change_activation(user, request.form["active"] == "1", current_user)
+    flash(_("The account %(email)s has changed.", email=user.email))
+    return redirect(url_for("admin.users"))
+
+
+@bp.get("/deleted")
+@roles_required("admin")
+def deleted():
+    """List deleted organizations, to restore them."""
+    return render_template("admin/deleted.html", organizations=deleted_organizations())
+
+
+@bp.post("/deleted/<uuid:organization_id>/restore")
+@roles_required("admin")
+def restore(organization_id: uuid.UUID):
+    """Restore a deleted organization."""
+    checked_post()
+    organization = organization_or_404(organization_id)
+    restore_organization(organization, current_user)
+    flash(_("“%(name)s” is back.", name=organization.name))
+    return redirect(url_for("admin.deleted"))
+
+
+@bp.get("/stale")
+@roles_required("admin", "authority")
+def stale():
+    """List listings not reviewed in 12 months, with whom to contact."""
+    return render_template("admin/stale.html", organizations=stale_organizations())
+
+
+@bp.get("/unmet-demand")
+@roles_required("admin", "authority")
+def demand():
+    """Show the searches of the help finder that found nothing, per day."""
+    return render_template("admin/demand.html", rows=unmet_demand())

@@ -1,0 +1,5 @@
+"""Editing organizations: their editors and administrators keep profiles true."""
+
+from cso_map.editing.views import bp
+
+__all__ = ["bp"]
