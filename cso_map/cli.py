@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import sys
+from pathlib import Path
 
 import click
 from flask import Flask, current_app
@@ -11,6 +12,7 @@ from flask.cli import with_appcontext
 
 from cso_map.models import ROLES
 from cso_map.services.accounts import AccountError, create_user
+from cso_map.services.backup import BackupError, backup_database, restore_database
 from cso_map.services.seeding import seed_demo
 from cso_map.services.taxonomy import sync_taxonomies
 from cso_map.services.unmet_demand import unmet_demand
@@ -115,6 +117,30 @@ def create_user_command(email: str, role: str, name: str, organizations) -> None
     click.echo(f"Created {user.role} account {user.email}.")
 
 
+@click.command("backup")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@with_appcontext
+def backup_command(out: Path) -> None:
+    """Write a consistent backup of the database to OUT."""
+    try:
+        backup_database(out)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Backed up to {out} ({out.stat().st_size // 1024} KB).")
+
+
+@click.command("restore")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@with_appcontext
+def restore_command(source: Path) -> None:
+    """Load a backup made by `flask backup` into the configured (empty) database."""
+    try:
+        restore_database(source)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Restored {source}.")
+
+
 def register_cli(app: Flask) -> None:
     """Attach the commands to `app`."""
     app.cli.add_command(export_map_command)
@@ -122,3 +148,5 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(sync_taxonomy_command)
     app.cli.add_command(unmet_demand_command)
     app.cli.add_command(create_user_command)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
