@@ -54,12 +54,11 @@ def opening_hours(schedules: Iterable) -> list[str]:
 
 
 def _days(first: int, last: int) -> str:
-    names = get_day_names("wide", locale=current_language())
     if (first, last) == (0, 6):
         return _("Every day")
     if first == last:
-        return names[first]
-    return _("%(first)s to %(last)s", first=names[first], last=names[last])
+        return day_name(first)
+    return _("%(first)s to %(last)s", first=day_name(first), last=day_name(last))
 
 
 def _hours(opens: dt.time, closes: dt.time) -> str:
@@ -109,3 +108,8 @@ def eligibility(service) -> list[str]:
     elif high is not None:
         rules.append(_("Up to age %(max)s", max=high))
     return rules
+
+
+def day_name(weekday: int) -> str:
+    """Return the name of a weekday (0 is Monday) in the current language."""
+    return get_day_names("wide", locale=current_language())[weekday]

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 
 from cso_map.formatting import (
     country_name,
+    day_name,
     eligibility,
     km_text,
     opening_hours,
@@ -92,6 +93,7 @@ def template_globals() -> dict:
         "eligibility": eligibility,
         "km_text": km_text,
         "tel_href": tel_href,
+        "day_name": day_name,
         "has_demo_data": has_demo_data,
         "region_name": region_name,
         "role_label": role_label,

@@ -7,7 +7,13 @@ import math
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, IntegerField, SearchField, SelectField
+from wtforms import (
+    BooleanField,
+    IntegerField,
+    SearchField,
+    SelectField,
+    SelectMultipleField,
+)
 from wtforms.validators import (
     InputRequired,
     Length,
@@ -15,6 +21,7 @@ from wtforms.validators import (
     Optional,
     ValidationError,
 )
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from cso_map.i18n import current_language
 from cso_map.services.directory import DirectoryFilters
@@ -122,6 +129,22 @@ def required_service_field() -> SelectField:
             known_code(SERVICE_CATEGORIES),
         ],
     )
+
+
+class CheckboxesField(SelectMultipleField):
+    """Several codes, shown as a list of checkboxes; unknown codes are refused."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def pre_validate(self, form) -> None:
+        """Name the first unknown code instead of WTForms' generic message."""
+        known = {value for value, _label in self.choices}
+        for value in self.data or []:
+            if value not in known:
+                raise ValidationError(
+                    _("Unknown code “%(code)s”.", code=str(value)[:40])
+                )
 
 
 class QueryForm(FlaskForm):

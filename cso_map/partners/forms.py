@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, SelectMultipleField
+from wtforms import SelectField
 from wtforms.validators import InputRequired, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
 
-from cso_map.directory.forms import QueryForm, state_choices, vocabulary_choices
+from cso_map.directory.forms import (
+    CheckboxesField,
+    QueryForm,
+    state_choices,
+    vocabulary_choices,
+)
 from cso_map.services.partners import PartnerQuery
 from cso_map.taxonomy import (
     SERVICE_CATEGORIES,
@@ -16,22 +20,6 @@ from cso_map.taxonomy import (
     TARGET_GROUPS,
     normalize_language,
 )
-
-
-class CheckboxesField(SelectMultipleField):
-    """Several codes, shown as a list of checkboxes; unknown codes are refused."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
-
-    def pre_validate(self, form) -> None:
-        """Name the first unknown code instead of WTForms' generic message."""
-        known = {value for value, _label in self.choices}
-        for value in self.data or []:
-            if value not in known:
-                raise ValidationError(
-                    _("Unknown code “%(code)s”.", code=str(value)[:40])
-                )
 
 
 class PartnerForm(QueryForm):

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from cso_map.services.accounts import create_user
+from tests.conftest import fixture_records
 
 PASSWORD = "correct horse battery staple"
 WHO = ("anonymous", "editor_a", "editor_b", "authority", "admin")
@@ -18,6 +19,10 @@ OWNERS = (LOGIN, 200, 403, 403, 200)
 STAFF = (LOGIN, 403, 403, 200, 200)
 ADMINS = (LOGIN, 403, 403, 403, 200)
 POST_ONLY = (405,) * 5
+
+BRAVO = next(r for r in fixture_records() if r["key"] == "bravo")
+BRAVO_SERVICE = BRAVO["services"][0]["id"]
+BRAVO_LOCATION = BRAVO["locations"][0]["id"]
 
 # endpoint: (query string, GET status per visitor in WHO order)
 ROUTES = {
@@ -62,6 +67,10 @@ ROUTES = {
     "editing.propose": ("", ALL),
     "editing.edit": ("", OWNERS),
     "editing.history": ("", OWNERS),
+    "editing.new_service": ("", OWNERS),
+    "editing.edit_service": ("", OWNERS),
+    "editing.new_location": ("", OWNERS),
+    "editing.edit_location": ("", OWNERS),
     "editing.review": ("", POST_ONLY),
     "editing.delete": ("", POST_ONLY),
     "admin.index": ("", STAFF),
@@ -82,6 +91,8 @@ def url_of(rule, ids) -> str:
         "lang_code": "es",
         "organization_id": ids["bravo"],
         "user_id": ids["user"],
+        "service_id": BRAVO_SERVICE,
+        "location_id": BRAVO_LOCATION,
         "code": "US-CA",
         "token": "not-a-token",
         "decision": "verify",

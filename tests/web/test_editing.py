@@ -3,14 +3,19 @@ and that nothing is lost or changed by the wrong person."""
 
 import json
 import re
+import uuid
 
 import pytest
 
 from cso_map.extensions import db
 from cso_map.models import AuditEvent, Organization
 from cso_map.services.accounts import create_user
+from tests.conftest import fixture_records
 
 PASSWORD = "correct horse battery staple"
+BRAVO_SERVICE = next(r for r in fixture_records() if r["key"] == "bravo")["services"][
+    0
+]["id"]
 SAME_SITE = {"Origin": "http://localhost"}
 
 
@@ -35,7 +40,7 @@ def form_values(client, url):
         value = re.search(r'value="([^"]*)"', tag)
         if "checkbox" in tag:
             if "checked" in tag:
-                values[name[1]] = "y"
+                values.setdefault(name[1], []).append(value[1] if value else "y")
         else:
             values[name[1]] = value[1] if value else ""
     for name, body in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<', html):
@@ -251,3 +256,105 @@ def test_authorities_see_stale_listings_and_unmet_demand(app, directory):
     assert "California" in demand
     stale = authority.get("/es/admin/stale")
     assert stale.status_code == 200
+
+
+def service_url(directory, service_id=None):
+    base = f"/en/organizations/{directory['bravo']}/services"
+    return f"{base}/{service_id}/edit" if service_id else f"{base}/new"
+
+
+def test_an_editor_adds_a_service_that_the_finder_and_gaps_then_show(
+    app, editor, directory
+):
+    values = form_values(editor, service_url(directory))
+    values.update(
+        name="Clases de inglés gratis",
+        category="language_classes",
+        status="active",
+        languages=["spa", "eng"],
+        free_of_charge="y",
+        capacity_per_month="120",
+        areas=["US-CA"],
+        opens_0="18:00",
+        closes_0="20:00",
+        application_process="Nada: solo venga.",
+    )
+    response = editor.post(service_url(directory), data=values)
+    assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+    public = app.test_client()
+    found = public.get("/en/find?need=language_classes&place=Fresno")
+    text = found.get_data(as_text=True)
+    assert "Clases de inglés gratis" in text
+    assert "Nada: solo venga." in text
+    coverage = public.get("/api/v1/coverage?service=language_classes").get_json()
+    california = next(r for r in coverage["regions"] if r["region"] == "US-CA")
+    assert california["providers"] >= 1
+    with app.app_context():
+        event = db.session.scalar(
+            db.select(AuditEvent).filter_by(entity="service", action="create")
+        )
+        assert json.loads(event.after)["hours"] == {"0": "18:00-20:00"}
+
+
+def test_service_hours_and_ages_are_checked(editor, directory):
+    values = form_values(editor, service_url(directory))
+    values.update(
+        name="x",
+        category="health",
+        status="active",
+        opens_1="14:00",
+        closes_1="09:00",
+        opens_2="10:00",
+        minimum_age="30",
+        maximum_age="18",
+    )
+    response = editor.post(service_url(directory), data=values)
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "It must close after it opens." in html
+    assert "Give both the opening and the closing time." in html
+    assert "The upper age is below the lower one." in html
+
+
+def test_editing_a_service_keeps_its_values_and_guards_the_version(
+    app, editor, directory
+):
+    service_id = BRAVO_SERVICE
+    url = service_url(directory, service_id)
+    values = form_values(editor, url)
+    assert values["name"] == "Free immigration clinic"
+    assert values["opens_0"] == "09:00"
+    stale = dict(values, version=str(int(values["version"]) - 1))
+    assert editor.post(url, data=stale).status_code == 409
+    values["name"] = "Asesoría migratoria"
+    assert editor.post(url, data=values).status_code == 302
+    with app.app_context():
+        from cso_map.models import Service
+
+        assert db.session.get(Service, uuid.UUID(service_id)).name == (
+            "Asesoría migratoria"
+        )
+
+
+def test_a_new_place_gets_its_state_from_its_point(app, editor, directory):
+    url = f"/en/organizations/{directory['bravo']}/locations/new"
+    values = form_values(editor, url)
+    values.update(
+        name="Oficina de Tijuana",
+        location_type="physical",
+        address_1="Av. Revolución 1",
+        city="Tijuana",
+        country="MX",
+        latitude="32.53",
+        longitude="-117.04",
+    )
+    assert editor.post(url, data=values).status_code == 302
+    with app.app_context():
+        from cso_map.models import Location
+
+        location = db.session.scalar(
+            db.select(Location).filter_by(name="Oficina de Tijuana")
+        )
+        assert location.region.code == "MX-BCN"
+    half = dict(values, latitude="10", longitude="")
+    assert editor.post(url, data=half).status_code == 400

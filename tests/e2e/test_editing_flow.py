@@ -1,0 +1,58 @@
+"""An organization's whole path in Chromium: proposed, verified, edited, shown."""
+
+import pytest
+from playwright.sync_api import expect
+
+from cso_map.services.accounts import create_user
+
+pytestmark = pytest.mark.e2e
+PASSWORD = "correct horse battery staple"
+
+
+def log_in(page, base, email):
+    page.goto(base + "/en/login")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+
+def test_register_verify_edit_and_see_it_on_the_profile_and_the_gap_map(
+    browser, live_server, app
+):
+    with app.app_context():
+        create_user("admin@example.org", PASSWORD, "admin")
+    proposer = browser.new_context(locale="en-US").new_page()
+    proposer.goto(live_server + "/en/organizations/new")
+    proposer.get_by_label("Name of the organization").fill("Casa Nevada Migrante")
+    proposer.get_by_label("Type of organization").select_option("ngo")
+    proposer.get_by_label("State where it works").select_option("US-NV")
+    proposer.get_by_label("Your e-mail").fill("rosa@example.org")
+    proposer.get_by_label("Choose a password").fill(PASSWORD)
+    proposer.get_by_role("button", name="Send").click()
+    expect(proposer.locator("main")).to_contain_text("Casa Nevada Migrante")
+    expect(proposer.locator("main")).to_contain_text("administrator has checked")
+
+    admin = browser.new_context(locale="en-US").new_page()
+    log_in(admin, live_server, "admin@example.org")
+    admin.goto(live_server + "/en/admin/queue")
+    card = admin.locator(".card", has_text="Casa Nevada Migrante")
+    card.get_by_role("button", name="Verify and publish").click()
+    expect(admin.locator("main")).to_contain_text("is published")
+
+    proposer.goto(live_server + "/en/account")
+    proposer.get_by_role("link", name="Casa Nevada Migrante").click()
+    proposer.get_by_role("link", name="Add a service").click()
+    proposer.get_by_label("Name of the service").fill("Asesoría legal en Reno")
+    proposer.get_by_label("Kind of service").select_option("legal_advice")
+    proposer.get_by_label("People served per month").fill("300")
+    proposer.get_by_label("States where it is offered").select_option(["US-NV"])
+    proposer.get_by_role("button", name="Save").click()
+    expect(proposer.locator("main")).to_contain_text("Saved.")
+
+    public = browser.new_context(locale="en-US").new_page()
+    public.goto(proposer.url)
+    expect(public.locator("main")).to_contain_text("Asesoría legal en Reno")
+    public.goto(live_server + "/en/gaps?service=legal_advice")
+    nevada = public.locator("tr", has_text="Nevada")
+    expect(nevada).to_contain_text("300")
+    assert public.context.cookies() == []
