@@ -31,6 +31,7 @@ from cso_map.directory.forms import (
     vocabulary_choices,
 )
 from cso_map.editing.validators import phone_number, web_address
+from cso_map.formatting import service_status
 from cso_map.models import LOCATION_TYPES
 from cso_map.services.service_editing import LOCATION_FIELDS, SERVICE_FIELDS
 from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES
@@ -116,7 +117,7 @@ class ServiceForm(FlaskForm):
         super().__init__(*args, **kwargs)
         self.category.choices = vocabulary_choices(SERVICE_CATEGORIES, None)
         self.languages.choices = vocabulary_choices(SERVICE_LANGUAGES, None)
-        self.status.choices = [(status, status) for status in EDITABLE_STATUSES]
+        self.status.choices = [(s, service_status(s)) for s in EDITABLE_STATUSES]
         self.areas.choices = state_choices()
 
     def validate(self, extra_validators=None) -> bool:
@@ -197,7 +198,12 @@ class LocationForm(FlaskForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.location_type.choices = [(kind, kind) for kind in LOCATION_TYPES]
+        names = {
+            "physical": _l("A place people can visit"),
+            "postal": _l("A postal address"),
+            "virtual": _l("Online"),
+        }
+        self.location_type.choices = [(kind, names[kind]) for kind in LOCATION_TYPES]
         self.country.choices = [("MX", "México"), ("US", "United States")]
 
     def validate(self, extra_validators=None) -> bool:
