@@ -13,6 +13,7 @@ from flask.cli import with_appcontext
 from cso_map.models import ROLES
 from cso_map.services.accounts import AccountError, create_user
 from cso_map.services.backup import BackupError, backup_database, restore_database
+from cso_map.services.deploy_check import deployment_problems
 from cso_map.services.seeding import seed_demo
 from cso_map.services.taxonomy import sync_taxonomies
 from cso_map.services.unmet_demand import unmet_demand
@@ -141,6 +142,26 @@ def restore_command(source: Path) -> None:
     click.echo(f"Restored {source}.")
 
 
+@click.command("check-deploy")
+@click.option(
+    "--workers",
+    type=int,
+    envvar="WORKERS",
+    default=1,
+    show_default=True,
+    help="How many app processes will run (gunicorn --workers).",
+)
+@with_appcontext
+def check_deploy_command(workers: int) -> None:
+    """Refuse (exit status 1) a configuration that is unsafe in production."""
+    problems = deployment_problems(current_app.config, workers)
+    for problem in problems:
+        click.echo(f"unsafe: {problem}", err=True)
+    if problems:
+        raise SystemExit(1)
+    click.echo("The configuration is safe for production.")
+
+
 def register_cli(app: Flask) -> None:
     """Attach the commands to `app`."""
     app.cli.add_command(export_map_command)
@@ -150,3 +171,4 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(create_user_command)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
+    app.cli.add_command(check_deploy_command)

@@ -21,8 +21,10 @@ from cso_map.services.admin import (
 )
 from cso_map.services.editing import deleted_organizations, restore_organization
 from cso_map.services.registration import (
+    merge_organizations,
     pending_organizations,
     reject_organization,
+    similar_organizations,
     verify_organization,
 )
 from cso_map.services.unmet_demand import unmet_demand
@@ -60,7 +62,18 @@ def index():
 @roles_required("admin")
 def queue():
     """List the proposed organizations waiting for verification."""
-    return render_template("admin/queue.html", pending=pending_organizations())
+    pending = pending_organizations()
+    similar = {
+        organization.id: [
+            other
+            for location in organization.locations
+            if location.region
+            for other in similar_organizations(organization.name, location.region.code)
+            if other.id != organization.id
+        ]
+        for organization in pending
+    }
+    return render_template("admin/queue.html", pending=pending, similar=similar)
 
 
 @bp.post("/queue/<uuid:organization_id>/<any(verify, reject):decision>")
@@ -76,6 +89,30 @@ def decide(organization_id: uuid.UUID, decision: str):
         reject_organization(organization, current_user)
         flash(_("“%(name)s” was rejected.", name=organization.name))
     return redirect(url_for("admin.queue"))
+
+
+@bp.post("/merge")
+@roles_required("admin")
+def merge():
+    """Merge a duplicate organization into the one to keep."""
+    checked_post()
+    try:
+        keep_id = uuid.UUID(request.form.get("keep", ""))
+        duplicate_id = uuid.UUID(request.form.get("duplicate", ""))
+    except ValueError:
+        abort(400, description=_("Give the ids of both organizations."))
+    keep, duplicate = organization_or_404(keep_id), organization_or_404(duplicate_id)
+    if keep.id == duplicate.id or keep.deleted_at or duplicate.deleted_at:
+        abort(409, description=_("These two organizations cannot be merged."))
+    merge_organizations(keep, duplicate, current_user)
+    flash(
+        _(
+            "“%(duplicate)s” was merged into “%(keep)s”.",
+            duplicate=duplicate.name,
+            keep=keep.name,
+        )
+    )
+    return redirect(url_for("directory.organization", organization_id=keep.id))
 
 
 @bp.get("/users")

@@ -152,3 +152,37 @@ def reject_organization(organization: Organization, by: User) -> None:
         {"verification_status": "rejected"},
     )
     db.session.commit()
+
+
+def merge_organizations(keep: Organization, duplicate: Organization, by: User) -> None:
+    """Move a duplicate's services, places, ties and editors to `keep`; delete it.
+
+    The duplicate is soft-deleted (it can be restored, empty); both sides record
+    the merge in the audit log.
+    """
+    if keep.id == duplicate.id:
+        raise ValueError("an organization cannot be merged into itself")
+    with db.session.no_autoflush:
+        for service in list(duplicate.services):
+            service.organization = keep
+        for location in list(duplicate.locations):
+            if location.has_point or location.address_1 or location.url:
+                location.organization = keep  # a bare state stays behind
+        for origin in list(duplicate.origins):
+            origin.organization = keep
+        for member in list(duplicate.member_organizations):
+            member.parent = keep
+        for field in ("target_groups", "skills", "support_needs"):
+            kept = getattr(keep, field)
+            kept.extend(term for term in getattr(duplicate, field) if term not in kept)
+        editors = db.session.scalars(
+            select(User).where(User.organizations.any(Organization.id == duplicate.id))
+        )
+        for editor in editors:
+            if keep not in editor.organizations:
+                editor.organizations.append(keep)
+        duplicate.deleted_at = utcnow()
+    note = {"merged_into": str(keep.id), "duplicate": str(duplicate.id)}
+    record_change("merge", "organization", duplicate.id, duplicate.id, by, {}, note)
+    record_change("merge", "organization", keep.id, keep.id, by, {}, note)
+    db.session.commit()

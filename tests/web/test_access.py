@@ -82,6 +82,7 @@ ROUTES = {
     "admin.decide": ("", POST_ONLY),
     "admin.change_user": ("", POST_ONLY),
     "admin.restore": ("", POST_ONLY),
+    "admin.merge": ("", POST_ONLY),
 }
 
 

@@ -358,3 +358,34 @@ def test_a_new_place_gets_its_state_from_its_point(app, editor, directory):
         assert location.region.code == "MX-BCN"
     half = dict(values, latitude="10", longitude="")
     assert editor.post(url, data=half).status_code == 400
+
+
+def test_an_admin_merges_a_duplicate_proposal_into_the_listed_one(app, directory):
+    proposer = logged_in(app, "p@example.org")
+    proposal = {
+        "name": "Centro Legal del Vale",
+        "type": "ngo",
+        "region": "US-CA",
+        "different": "y",
+    }
+    proposer.post("/en/organizations/new", data=proposal, headers=SAME_SITE)
+    admin = logged_in(app, "admin@example.org", "admin")
+    queue = admin.get("/en/admin/queue").get_data(as_text=True)
+    assert "Looks like “Centro Legal del Valle”" in queue
+    form = re.search(r'<form class="merge".*?</form>', queue, re.S)[0]
+    fields = dict(re.findall(r'name="(\w+)" value="([^"]+)"', form))
+    response = admin.post("/en/admin/merge", data=fields)
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(str(directory["bravo"]))
+    with app.app_context():
+        duplicate = db.session.get(Organization, uuid.UUID(fields["duplicate"]))
+        assert duplicate.deleted_at is not None
+        kept = db.session.get(Organization, directory["bravo"])
+        assert len(kept.locations) == 1  # the proposal's bare state stayed behind
+        actions = {
+            (e.action, e.entity_id)
+            for e in db.session.scalars(db.select(AuditEvent).filter_by(action="merge"))
+        }
+        assert actions == {("merge", duplicate.id), ("merge", kept.id)}
+    again = admin.post("/en/admin/merge", data=fields)
+    assert again.status_code == 409
