@@ -24,10 +24,21 @@ from wtforms.validators import (
 )
 
 from cso_map.accounts.forms import EMAIL_SHAPE
-from cso_map.directory.forms import state_choices, vocabulary_choices
+from cso_map.directory.forms import (
+    CheckboxesField,
+    state_choices,
+    vocabulary_choices,
+)
 from cso_map.editing.validators import phone_number, web_address
 from cso_map.services.editing import EDITABLE
-from cso_map.taxonomy import BUDGET_BANDS, CSO_TYPES, ENGAGEMENT_LEVELS
+from cso_map.taxonomy import (
+    BUDGET_BANDS,
+    CSO_TYPES,
+    ENGAGEMENT_LEVELS,
+    SKILLS,
+    SUPPORT_NEEDS,
+    TARGET_GROUPS,
+)
 
 MAX_PEOPLE = 1_000_000
 
@@ -115,6 +126,9 @@ class OrganizationForm(FlaskForm):
     location_confidential = BooleanField(
         _l("Hide our address: show only our state (for shelters and groups at risk)")
     )
+    target_groups = CheckboxesField(_l("Groups we work with"))
+    skills = CheckboxesField(_l("Skills we can share with other organizations"))
+    support_needs = CheckboxesField(_l("Support we need"))
     contact_instructions = TextAreaField(
         _l("How people can reach us when the address is hidden"),
         validators=[Length(max=1000)],
@@ -125,6 +139,9 @@ class OrganizationForm(FlaskForm):
         self.type.choices = vocabulary_choices(CSO_TYPES, None)
         self.budget_band.choices = vocabulary_choices(BUDGET_BANDS, _l("Not stated"))
         self.engagement_level.choices = vocabulary_choices(ENGAGEMENT_LEVELS, None)
+        self.target_groups.choices = vocabulary_choices(TARGET_GROUPS, None)
+        self.skills.choices = vocabulary_choices(SKILLS, None)
+        self.support_needs.choices = vocabulary_choices(SUPPORT_NEEDS, None)
 
     def changes(self) -> dict:
         """Return the submitted values of the editable fields only."""
@@ -132,6 +149,8 @@ class OrganizationForm(FlaskForm):
         values["budget_band"] = values["budget_band"] or None  # "" is "not stated"
         for name in ("description", "contact_instructions"):
             values[name] = (values[name] or "").strip()
+        for name in ("target_groups", "skills", "support_needs"):
+            values[name] = list(values[name] or [])
         return values
 
 

@@ -17,7 +17,14 @@ from cso_map.models import Organization, TaxonomyTerm, User
 from cso_map.models.base import utcnow
 from cso_map.services.audit import record_change
 from cso_map.services.search_index import organization_search_text
-from cso_map.taxonomy import BUDGET_BANDS, CSO_TYPES, ENGAGEMENT_LEVELS
+from cso_map.taxonomy import (
+    BUDGET_BANDS,
+    CSO_TYPES,
+    ENGAGEMENT_LEVELS,
+    SKILLS,
+    SUPPORT_NEEDS,
+    TARGET_GROUPS,
+)
 from cso_map.text import fold
 
 EDITABLE = (
@@ -41,11 +48,19 @@ EDITABLE = (
     "engagement_level",
     "location_confidential",
     "contact_instructions",
+    "target_groups",
+    "skills",
+    "support_needs",
 )
 TERMS = {
     "type": CSO_TYPES,
     "budget_band": BUDGET_BANDS,
     "engagement_level": ENGAGEMENT_LEVELS,
+}
+TERM_LISTS = {
+    "target_groups": TARGET_GROUPS,
+    "skills": SKILLS,
+    "support_needs": SUPPORT_NEEDS,
 }
 
 
@@ -62,7 +77,11 @@ def organization_fields(organization: Organization) -> dict:
     values = {}
     for name in EDITABLE:
         value = getattr(organization, name)
-        values[name] = value.code if name in TERMS and value is not None else value
+        if name in TERM_LISTS:
+            value = [term.code for term in value]
+        elif name in TERMS and value is not None:
+            value = value.code
+        values[name] = value
     return values
 
 
@@ -91,6 +110,8 @@ def update_organization(
                 value = changes[name]
                 if name in TERMS:
                     value = _term(TERMS[name], value)
+                elif name in TERM_LISTS:
+                    value = [_term(TERM_LISTS[name], code) for code in value]
                 setattr(organization, name, value)
     organization.name_key = fold(organization.name)
     organization.search_text = _search_text(organization)

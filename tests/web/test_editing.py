@@ -69,7 +69,12 @@ def test_an_editor_changes_the_profile_and_the_change_is_recorded(
 ):
     values = form_values(editor, edit_url(directory))
     assert values["name"] == "Centro Legal del Valle"
-    values.update(name="Centro Legal del Valle Central", paid_staff="9")
+    values.update(
+        name="Centro Legal del Valle Central",
+        paid_staff="9",
+        skills=["legal_expertise", "training"],
+        support_needs=["funding"],
+    )
     response = editor.post(edit_url(directory), data=values)
     assert response.status_code == 302
     profile = editor.get(f"/en/organizations/{directory['bravo']}")
@@ -81,6 +86,9 @@ def test_an_editor_changes_the_profile_and_the_change_is_recorded(
         assert event.action == "update"
         assert json.loads(event.before)["name"] == "Centro Legal del Valle"
         assert json.loads(event.after)["paid_staff"] == 9
+        assert json.loads(event.after)["skills"] == ["legal_expertise", "training"]
+        organization = db.session.get(Organization, directory["bravo"])
+        assert [term.code for term in organization.support_needs] == ["funding"]
         assert event.user.email == "a@example.org"
     history = editor.get(f"/en/organizations/{directory['bravo']}/history")
     assert "Centro Legal del Valle Central" in history.get_data(as_text=True)
