@@ -93,6 +93,7 @@ def register_blueprints(app: Flask) -> None:
     from cso_map.editing import bp as editing_bp
     from cso_map.finder import bp as finder_bp
     from cso_map.gaps import bp as gaps_bp
+    from cso_map.hsds import bp as hsds_bp
     from cso_map.i18n import register_root_redirect
     from cso_map.links import bp as links_bp
     from cso_map.mentoring import bp as mentoring_bp
@@ -108,6 +109,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(accounts_bp)
     app.register_blueprint(editing_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(hsds_bp)
     app.register_blueprint(gaps_bp)
     app.register_blueprint(regions_bp)
     app.register_blueprint(api_bp)

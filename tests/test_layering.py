@@ -29,6 +29,7 @@ WEB_AND_SERVICES = (
     "cso_map.accounts",
     "cso_map.editing",
     "cso_map.admin",
+    "cso_map.hsds",
     "cso_map.regions",
     "cso_map.api",
     "cso_map.gaps",

@@ -19,6 +19,7 @@ OWNERS = (LOGIN, 200, 403, 403, 200)
 STAFF = (LOGIN, 403, 403, 200, 200)
 ADMINS = (LOGIN, 403, 403, 403, 200)
 POST_ONLY = (405,) * 5
+NOT_FOUND = (404,) * 5  # an id nothing has
 
 BRAVO = next(r for r in fixture_records() if r["key"] == "bravo")
 BRAVO_SERVICE = BRAVO["services"][0]["id"]
@@ -59,6 +60,16 @@ ROUTES = {
     "api.nearest": ("lat=36.7&lon=-119.8&service=legal_advice", ALL),
     "api.partners": ("region=US-CA&service=legal_advice", ALL),
     "api.mentoring": ("", (400,) * 5),
+    "hsds.services": ("", ALL),
+    "hsds.service": ("", NOT_FOUND),
+    "hsds.organizations": ("", ALL),
+    "hsds.organization": ("", NOT_FOUND),
+    "hsds.service_at_locations": ("", ALL),
+    "hsds.service_at_location": ("", NOT_FOUND),
+    "hsds.taxonomies": ("", ALL),
+    "hsds.taxonomy": ("", NOT_FOUND),
+    "hsds.taxonomy_terms": ("", ALL),
+    "hsds.taxonomy_term": ("", NOT_FOUND),
     "accounts.login": ("", ALL),
     "accounts.logout": ("", POST_ONLY),
     "accounts.account": ("", (LOGIN, 200, 200, 200, 200)),
@@ -94,6 +105,7 @@ def url_of(rule, ids) -> str:
         "user_id": ids["user"],
         "service_id": BRAVO_SERVICE,
         "location_id": BRAVO_LOCATION,
+        "item_id": "00000000-0000-0000-0000-000000000000",
         "code": "US-CA",
         "token": "not-a-token",
         "decision": "verify",

@@ -1,0 +1,272 @@
+"""The HSDS 3.0 read API's queries: pages of services, organizations, services at
+locations, taxonomies and terms, with the filters the HSDS OpenAPI names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from cso_map.extensions import db
+from cso_map.models import (
+    Location,
+    Organization,
+    Service,
+    ServiceAtLocation,
+    Taxonomy,
+    TaxonomyTerm,
+)
+from cso_map.services.hsds_objects import (
+    organization_object,
+    service_at_location_object,
+    service_object,
+    taxonomy_object,
+    term_object,
+)
+from cso_map.text import fold
+
+MAX_PER_PAGE = 100
+DEFAULT_PER_PAGE = 50
+NDJSON_BATCH = 500
+
+
+@dataclass(frozen=True)
+class HsdsQuery:
+    """Paging and filters of a list (all combine with AND)."""
+
+    page: int = 1
+    per_page: int = DEFAULT_PER_PAGE
+    search: str = ""
+    taxonomy_term_id: uuid.UUID | None = None
+    taxonomy_id: uuid.UUID | None = None
+    organization_id: uuid.UUID | None = None
+    modified_after: dt.datetime | None = None
+    full: bool = False
+    minimal: bool = False
+
+
+def page_of(statement: Select, query: HsdsQuery, write: Callable) -> dict:
+    """Return the HSDS Page envelope of `statement`'s rows, written by `write`."""
+    total = db.session.scalar(select(func.count()).select_from(statement.subquery()))
+    rows = list(
+        db.session.scalars(
+            statement.offset((query.page - 1) * query.per_page).limit(query.per_page)
+        ).unique()
+    )
+    pages = max(1, math.ceil(total / query.per_page))
+    return {
+        "total_items": total,
+        "total_pages": pages,
+        "page_number": query.page,
+        "size": len(rows),
+        "first_page": query.page == 1,
+        "last_page": query.page >= pages,
+        "empty": total == 0,
+        "contents": [write(row) for row in rows],
+    }
+
+
+def _services(query: HsdsQuery) -> Select:
+    statement = (
+        select(Service)
+        .join(Organization, Organization.id == Service.organization_id)
+        .where(Organization.is_listed)
+        .order_by(Service.id)
+    )
+    if query.search:
+        words = fold(query.search)
+        statement = statement.where(
+            or_(
+                func.lower(Service.name).contains(query.search.lower()),
+                Organization.search_text.contains(words),
+            )
+        )
+    if query.taxonomy_term_id:
+        term = query.taxonomy_term_id
+        statement = statement.where(
+            or_(
+                Service.category_id == term,
+                Service.languages.any(TaxonomyTerm.id == term),
+            )
+        )
+    if query.taxonomy_id:
+        statement = statement.where(
+            Service.category.has(TaxonomyTerm.taxonomy_id == query.taxonomy_id)
+        )
+    if query.organization_id:
+        statement = statement.where(Service.organization_id == query.organization_id)
+    if query.modified_after:
+        statement = statement.where(Service.updated_at >= query.modified_after)
+    return statement.options(
+        joinedload(Service.organization),
+        selectinload(Service.languages),
+        selectinload(Service.schedules),
+        selectinload(Service.area_regions),
+        selectinload(Service.at_locations).joinedload(ServiceAtLocation.location),
+    )
+
+
+def _minimal(row) -> dict:
+    return {"id": str(row.id), "last_modified": row.updated_at.isoformat()}
+
+
+def services_page(query: HsdsQuery) -> dict:
+    """Return a page of services of listed organizations."""
+    if query.minimal:
+        return page_of(_services(query), query, _minimal)
+    return page_of(_services(query), query, lambda s: service_object(s, query.full))
+
+
+def services_ndjson(query: HsdsQuery) -> Iterator[str]:
+    """Yield every matching service as one JSON line, in batches."""
+    statement = _services(query)
+    offset = 0
+    while True:
+        batch = list(
+            db.session.scalars(statement.offset(offset).limit(NDJSON_BATCH)).unique()
+        )
+        if not batch:
+            return
+        for service in batch:
+            yield (
+                json.dumps(service_object(service, query.full), ensure_ascii=False)
+                + "\n"
+            )
+        offset += NDJSON_BATCH
+
+
+def one_service(service_id: uuid.UUID) -> dict | None:
+    """Return one service of a listed organization, fully nested."""
+    service = db.session.scalar(_services(HsdsQuery()).where(Service.id == service_id))
+    return service_object(service, full=True) if service else None
+
+
+def _organizations(query: HsdsQuery) -> Select:
+    statement = (
+        select(Organization).where(Organization.is_listed).order_by(Organization.id)
+    )
+    if query.search:
+        statement = statement.where(
+            Organization.search_text.contains(fold(query.search))
+        )
+    if query.modified_after:
+        statement = statement.where(Organization.updated_at >= query.modified_after)
+    if query.taxonomy_term_id:
+        term = query.taxonomy_term_id
+        statement = statement.where(
+            or_(
+                Organization.type_id == term,
+                Organization.target_groups.any(TaxonomyTerm.id == term),
+                Organization.services.any(Service.category_id == term),
+            )
+        )
+    return statement.options(
+        selectinload(Organization.locations).joinedload(Location.region),
+        selectinload(Organization.target_groups),
+        selectinload(Organization.skills),
+        selectinload(Organization.support_needs),
+    )
+
+
+def organizations_page(query: HsdsQuery) -> dict:
+    """Return a page of listed organizations."""
+    if query.minimal:
+        return page_of(_organizations(query), query, _minimal)
+    return page_of(
+        _organizations(query), query, lambda o: organization_object(o, query.full)
+    )
+
+
+def one_organization(organization_id: uuid.UUID) -> dict | None:
+    """Return one listed organization with its locations and attributes."""
+    organization = db.session.scalar(
+        _organizations(HsdsQuery()).where(Organization.id == organization_id)
+    )
+    return organization_object(organization, full=True) if organization else None
+
+
+def _service_at_locations(query: HsdsQuery) -> Select:
+    statement = (
+        select(ServiceAtLocation)
+        .join(Service, Service.id == ServiceAtLocation.service_id)
+        .join(Organization, Organization.id == Service.organization_id)
+        .where(Organization.is_listed)
+        .order_by(ServiceAtLocation.id)
+    )
+    if query.organization_id:
+        statement = statement.where(Service.organization_id == query.organization_id)
+    if query.taxonomy_term_id:
+        statement = statement.where(Service.category_id == query.taxonomy_term_id)
+    if query.search:
+        statement = statement.where(
+            Organization.search_text.contains(fold(query.search))
+        )
+    return statement.options(
+        joinedload(ServiceAtLocation.location).joinedload(Location.region),
+        joinedload(ServiceAtLocation.service).joinedload(Service.organization),
+    )
+
+
+def _link_object(link: ServiceAtLocation) -> dict:
+    hidden = link.service.organization.location_confidential
+    return service_at_location_object(link, hidden)
+
+
+def service_at_locations_page(query: HsdsQuery) -> dict:
+    """Return a page of services at locations of listed organizations."""
+    return page_of(_service_at_locations(query), query, _link_object)
+
+
+def one_service_at_location(link_id: uuid.UUID) -> dict | None:
+    """Return one service at a location."""
+    link = db.session.scalar(
+        _service_at_locations(HsdsQuery()).where(ServiceAtLocation.id == link_id)
+    )
+    return _link_object(link) if link else None
+
+
+def taxonomies_page(query: HsdsQuery) -> dict:
+    """Return a page of our taxonomies."""
+    statement = select(Taxonomy).order_by(Taxonomy.code)
+    if query.search:
+        statement = statement.where(
+            func.lower(Taxonomy.name_en).contains(query.search.lower())
+        )
+    return page_of(statement, query, taxonomy_object)
+
+
+def one_taxonomy(taxonomy_id: uuid.UUID) -> dict | None:
+    """Return one taxonomy."""
+    taxonomy = db.session.get(Taxonomy, taxonomy_id)
+    return taxonomy_object(taxonomy) if taxonomy else None
+
+
+def terms_page(query: HsdsQuery) -> dict:
+    """Return a page of taxonomy terms (optionally of one taxonomy)."""
+    statement = select(TaxonomyTerm).order_by(
+        TaxonomyTerm.taxonomy_id, TaxonomyTerm.position
+    )
+    if query.taxonomy_id:
+        statement = statement.where(TaxonomyTerm.taxonomy_id == query.taxonomy_id)
+    if query.search:
+        words = query.search.lower()
+        statement = statement.where(
+            or_(
+                func.lower(TaxonomyTerm.label_en).contains(words),
+                func.lower(TaxonomyTerm.label_es).contains(words),
+                TaxonomyTerm.code.contains(words),
+            )
+        )
+    return page_of(statement, query, term_object)
+
+
+def one_term(term_id: uuid.UUID) -> dict | None:
+    """Return one taxonomy term."""
+    term = db.session.get(TaxonomyTerm, term_id)
+    return term_object(term) if term else None

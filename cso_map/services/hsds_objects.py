@@ -1,0 +1,266 @@
+"""Our rows as Open Referral HSDS 3.0 objects (checked against its JSON schemas).
+
+Fields we do not know are left out rather than sent as null (the schemas type
+them as strings or numbers). Rows HSDS wants an id for and we keep without one
+(a service's languages, phone, areas; attributes) get stable UUIDv5 ids.
+Organizations that hide their address publish their locations at state level
+only: no address, no coordinates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from cso_map.formatting import safe_url
+from cso_map.models import (
+    Location,
+    Organization,
+    Service,
+    Taxonomy,
+    TaxonomyTerm,
+)
+
+NAMESPACE = uuid.UUID("5b0f3f0a-8c1e-4f2d-9a77-2c6a6f7b1e10")
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def derived_id(*parts: object) -> str:
+    """Return a stable UUID for a row HSDS wants and we keep without an id."""
+    return str(uuid.uuid5(NAMESPACE, "/".join(str(part) for part in parts)))
+
+
+def _present(values: dict) -> dict:
+    """Drop the fields whose value is unknown (None)."""
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def _timestamp(value: dt.datetime | None) -> str | None:
+    return (
+        value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z") if value else None
+    )
+
+
+def taxonomy_object(taxonomy: Taxonomy) -> dict:
+    """Return a taxonomy (one of our vocabularies)."""
+    return _present(
+        {
+            "id": str(taxonomy.id),
+            "name": taxonomy.name_en,
+            "description": taxonomy.name_es,
+            "uri": taxonomy.uri,
+            "version": taxonomy.version,
+        }
+    )
+
+
+def term_object(term: TaxonomyTerm) -> dict:
+    """Return a term: its code, its English label, its taxonomy."""
+    return {
+        "id": str(term.id),
+        "code": term.code,
+        "name": term.label_en,
+        "description": term.description_en or term.label_es,
+        "taxonomy_id": str(term.taxonomy_id),
+        "language": "en",
+    }
+
+
+def _attribute(
+    link_id: uuid.UUID, link_type: str, term: TaxonomyTerm, value=None
+) -> dict:
+    return _present(
+        {
+            "id": derived_id("attribute", link_id, term.id),
+            "link_id": str(link_id),
+            "link_type": link_type,
+            "link_entity": link_type,
+            "taxonomy_term_id": str(term.id),
+            "value": None if value is None else str(value),
+            "taxonomy_term": term_object(term),
+        }
+    )
+
+
+def organization_attributes(organization: Organization) -> list[dict]:
+    """Return the capacity profile and CSO type as HSDS attributes."""
+    terms = [organization.type, organization.engagement_level]
+    if organization.budget_band is not None:
+        terms.append(organization.budget_band)
+    terms += [
+        *organization.target_groups,
+        *organization.skills,
+        *organization.support_needs,
+    ]
+    return [_attribute(organization.id, "organization", term) for term in terms if term]
+
+
+def location_object(location: Location, hidden: bool) -> dict:
+    """Return a location; a hidden one keeps only its state and its kind."""
+    region = location.region
+    if hidden:
+        return _present(
+            {
+                "id": str(location.id),
+                "location_type": location.location_type,
+                "organization_id": str(location.organization_id),
+                "name": region.name_en if region else None,
+            }
+        )
+    address = None
+    parts = (
+        location.address_1,
+        location.city,
+        location.state_province,
+        location.postal_code,
+        location.country,
+    )
+    if location.location_type != "virtual" and all(parts):
+        address = {
+            "id": derived_id("address", location.id),
+            "location_id": str(location.id),
+            "address_1": location.address_1,
+            "address_2": location.address_2 or "",
+            "city": location.city,
+            "state_province": location.state_province,
+            "postal_code": location.postal_code,
+            "country": location.country,
+            "address_type": "physical",
+        }
+    return _present(
+        {
+            "id": str(location.id),
+            "location_type": location.location_type,
+            "url": safe_url(location.url),
+            "organization_id": str(location.organization_id),
+            "name": location.name,
+            "transportation": location.transportation or None,
+            "latitude": None if location.approximate else location.latitude,
+            "longitude": None if location.approximate else location.longitude,
+            "addresses": [address] if address else [],
+        }
+    )
+
+
+def organization_object(organization: Organization, full: bool = True) -> dict:
+    """Return an organization, with its locations and attributes when `full`."""
+    values = _present(
+        {
+            "id": str(organization.id),
+            "name": organization.name,
+            "alternate_name": organization.alternate_name,
+            "description": organization.description or "",
+            "email": organization.email,
+            "website": safe_url(organization.website),
+            "year_incorporated": organization.year_founded,
+            "legal_status": organization.legal_status,
+            "parent_organization_id": str(organization.parent_id)
+            if organization.parent_id
+            else None,
+        }
+    )
+    if organization.phone:
+        values["phones"] = [
+            {
+                "id": derived_id("phone", organization.id),
+                "organization_id": str(organization.id),
+                "number": organization.phone,
+            }
+        ]
+    if full:
+        hidden = organization.location_confidential
+        values["locations"] = [
+            location_object(location, hidden) for location in organization.locations
+        ]
+        values["attributes"] = organization_attributes(organization)
+    return values
+
+
+def _schedule(service: Service, item) -> dict:
+    return {
+        "id": str(item.id),
+        "service_id": str(service.id),
+        "freq": "WEEKLY",
+        "wkst": "MO",
+        "byday": WEEKDAYS[item.weekday],
+        "opens_at": item.opens_at.strftime("%H:%M"),
+        "closes_at": item.closes_at.strftime("%H:%M"),
+    }
+
+
+def service_object(service: Service, full: bool = True) -> dict:
+    """Return a service; with `full`, its organization and locations nested."""
+    organization = service.organization
+    eligibility = [service.eligibility_notes] if service.eligibility_notes else []
+    values = _present(
+        {
+            "id": str(service.id),
+            "organization_id": str(service.organization_id),
+            "name": service.name,
+            "description": service.description or None,
+            "url": safe_url(service.url),
+            "email": service.email,
+            "status": service.status,
+            "application_process": service.application_process or None,
+            "eligibility_description": " ".join(eligibility) or None,
+            "fees_description": "Free of charge" if service.free_of_charge else None,
+            "minimum_age": service.minimum_age,
+            "maximum_age": service.maximum_age,
+            "assured_date": service.assured_on.isoformat()
+            if service.assured_on
+            else None,
+            "last_modified": _timestamp(service.updated_at),
+        }
+    )
+    values["phones"] = (
+        [
+            {
+                "id": derived_id("phone", service.id),
+                "service_id": str(service.id),
+                "number": service.phone,
+            }
+        ]
+        if service.phone
+        else []
+    )
+    values["schedules"] = [_schedule(service, item) for item in service.schedules]
+    values["languages"] = [
+        {
+            "id": derived_id("language", service.id, term.code),
+            "service_id": str(service.id),
+            "name": term.label_en,
+            "code": term.code,
+        }
+        for term in service.languages
+    ]
+    values["service_areas"] = [
+        {
+            "id": derived_id("area", service.id, region.code),
+            "service_id": str(service.id),
+            "name": region.name_en,
+            "description": region.code,
+        }
+        for region in service.area_regions
+    ]
+    values["attributes"] = [_attribute(service.id, "service", service.category)]
+    if full:
+        hidden = organization.location_confidential
+        values["organization"] = organization_object(organization, full=False)
+        values["service_at_locations"] = [
+            service_at_location_object(link, hidden, with_service=False)
+            for link in service.at_locations
+        ]
+    return values
+
+
+def service_at_location_object(link, hidden: bool, with_service: bool = True) -> dict:
+    """Return a service-at-location with its location (and service)."""
+    values = {
+        "id": str(link.id),
+        "service_id": str(link.service_id),
+        "location_id": str(link.location_id),
+        "location": location_object(link.location, hidden),
+    }
+    if with_service:
+        values["service"] = service_object(link.service, full=False)
+    return values
