@@ -89,6 +89,7 @@ def register_blueprints(app: Flask) -> None:
     from cso_map.accounts import bp as accounts_bp
     from cso_map.admin import bp as admin_bp
     from cso_map.api import bp as api_bp
+    from cso_map.api.openapi import register_api_docs
     from cso_map.directory import bp as directory_bp
     from cso_map.editing import bp as editing_bp
     from cso_map.finder import bp as finder_bp
@@ -114,6 +115,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(regions_bp)
     app.register_blueprint(api_bp)
     register_root_redirect(app)
+    register_api_docs(app)
     register_vendor_assets(app)
 
 

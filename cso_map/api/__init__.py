@@ -19,6 +19,7 @@ from cso_map.api import (  # noqa: E402, F401  (routes attach to bp)
     coverage,
     mentoring,
     nearest,
+    openapi,
     organizations,
     partners,
     regions,

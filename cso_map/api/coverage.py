@@ -8,6 +8,7 @@ from flask import current_app, request
 
 from cso_map.api import bp
 from cso_map.api.forms import validated
+from cso_map.api.openapi import takes
 from cso_map.gaps.forms import CoverageForm
 from cso_map.services.coverage import region_coverage
 
@@ -37,6 +38,7 @@ def coverage_item(row) -> dict:
 
 
 @bp.get("/coverage")
+@takes(CoverageForm)
 def coverage():
     """Return the coverage of one service (optionally a language or group) per state."""
     form = validated(CoverageForm(formdata=request.args))

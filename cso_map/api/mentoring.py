@@ -7,12 +7,14 @@ from flask_babel import gettext as _
 
 from cso_map.api import bp
 from cso_map.api.forms import validated
+from cso_map.api.openapi import takes
 from cso_map.mentoring.forms import MentoringApiForm
 from cso_map.mentoring.reasons import reason_items
 from cso_map.services.mentoring import NotOptedIn, mentoring_suggestions
 
 
 @bp.get("/mentoring")
+@takes(MentoringApiForm, not_found=True)
 def mentoring():
     """Return mutual matches: mentees for role=mentor, mentors for role=mentee.
 

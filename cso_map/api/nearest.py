@@ -9,6 +9,7 @@ from wtforms.validators import InputRequired, Optional
 
 from cso_map.api import bp
 from cso_map.api.forms import validated
+from cso_map.api.openapi import takes
 from cso_map.directory.forms import (
     finite_between,
     language_field,
@@ -65,6 +66,7 @@ class NearestForm(ConditionsForm):
 
 
 @bp.get("/nearest")
+@takes(NearestForm)
 def nearest():
     """Return the nearest services of a category to a point, nearest first."""
     form = validated(NearestForm(formdata=request.args))

@@ -8,6 +8,7 @@ from flask import abort, request
 
 from cso_map.api import bp
 from cso_map.api.forms import OrganizationQueryForm, validated
+from cso_map.api.openapi import takes
 from cso_map.api.serializers import organization_profile, organization_summary
 from cso_map.services.directory import search_organizations
 from cso_map.services.organizations import get_listed_organization
@@ -17,6 +18,7 @@ DEFAULT_PER_PAGE = 20
 
 
 @bp.get("/organizations")
+@takes(OrganizationQueryForm)
 def list_organizations():
     """Return a page of matching organizations, or all as GeoJSON or map points."""
     form = validated(OrganizationQueryForm(formdata=request.args))

@@ -6,12 +6,14 @@ from flask import request
 
 from cso_map.api import bp
 from cso_map.api.forms import validated
+from cso_map.api.openapi import takes
 from cso_map.partners.forms import PartnerForm
 from cso_map.partners.reasons import reason_items
 from cso_map.services.partners import likely_partners
 
 
 @bp.get("/partners")
+@takes(PartnerForm)
 def partners():
     """Return likely partners by tier, each with its score, components and reasons.
 

@@ -64,6 +64,7 @@ def number_between(minimum: int, maximum: int):
         if field.data is not None:
             check(form, field)
 
+    validate.range = (minimum, maximum)  # read by the OpenAPI document
     return validate
 
 
@@ -83,6 +84,7 @@ def finite_between(minimum: float, maximum: float):
                 )
             )
 
+    validate.range = (minimum, maximum)  # read by the OpenAPI document
     return validate
 
 

@@ -7,16 +7,31 @@ Reads are open to any origin (no credentials are involved).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 
-from flask import Blueprint, Response, abort, request, stream_with_context
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    request,
+    stream_with_context,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, IntegerField, StringField
+from wtforms import BooleanField, FloatField, IntegerField, StringField
 from wtforms.validators import UUID, AnyOf, Length, Optional, ValidationError
 
 from cso_map.api.forms import validated
-from cso_map.directory.forms import FALSE_VALUES, QueryForm, number_between
+from cso_map.api.openapi import takes
+from cso_map.config import PROJECT_ROOT
+from cso_map.directory.forms import (
+    FALSE_VALUES,
+    QueryForm,
+    finite_between,
+    number_between,
+)
 from cso_map.services.hsds import (
     MAX_PER_PAGE,
     HsdsQuery,
@@ -34,6 +49,7 @@ from cso_map.services.hsds import (
 )
 
 bp = Blueprint("hsds", __name__, url_prefix="/hsds")
+MAX_PROXIMITY_M = 1_000_000
 
 
 @bp.after_request
@@ -77,6 +93,14 @@ class HsdsForm(QueryForm):
     modified_after = StringField(validators=[Optional(), iso_datetime])
     full = BooleanField(false_values=FALSE_VALUES)
     minimal = BooleanField(false_values=FALSE_VALUES)
+    lat = FloatField(_l("Latitude"), validators=[Optional(), finite_between(-90, 90)])
+    lon = FloatField(
+        _l("Longitude"), validators=[Optional(), finite_between(-180, 180)]
+    )
+    proximity = FloatField(
+        _l("Distance in metres"),
+        validators=[Optional(), finite_between(1, MAX_PROXIMITY_M)],
+    )
     format = StringField(
         validators=[
             Optional(),
@@ -101,7 +125,24 @@ class HsdsForm(QueryForm):
             modified_after=modified,
             full=bool(self.full.data),
             minimal=bool(self.minimal.data),
+            near=self.near(),
         )
+
+    def near(self) -> tuple[float, float, float] | None:
+        """Return (lat, lon, metres) when a point and a distance are given."""
+        values = (self.lat.data, self.lon.data, self.proximity.data)
+        return values if all(value is not None for value in values) else None
+
+    def validate(self, extra_validators=None) -> bool:
+        """Check the fields, then that a point comes with a distance, or none."""
+        valid = super().validate(extra_validators)
+        given = [self.lat.data, self.lon.data, self.proximity.data]
+        if valid and any(v is not None for v in given) and None in given:
+            self.proximity.errors.append(
+                _("Give lat, lon and proximity together, or none of them.")
+            )
+            return False
+        return valid
 
 
 def _query() -> tuple[HsdsForm, HsdsQuery]:
@@ -115,7 +156,34 @@ def _found(item: dict | None) -> dict:
     return item
 
 
+PROFILE_DIR = PROJECT_ROOT / "docs" / "hsds-profile" / "schema"
+
+
+@bp.get("/")
+def meta():
+    """Return the HSDS version, this API's profile and its OpenAPI document."""
+    return {
+        "version": "3.0",
+        "profile": url_for("hsds.profile", _external=True),
+        "openapi_url": url_for("api.openapi", _external=True),
+    }
+
+
+@bp.get("/profile")
+def profile():
+    """Return the profile: JSON Merge Patches of the HSDS schemas, by schema."""
+    return {
+        "name": "CSO Map profile of HSDS 3.0",
+        "hsds_version": "3.0",
+        "patches": {
+            path.stem: json.loads(path.read_text(encoding="utf-8"))
+            for path in sorted(PROFILE_DIR.glob("*.json"))
+        },
+    }
+
+
 @bp.get("/services")
+@takes(HsdsForm)
 def services():
     """Return a page of services, or all of them as NDJSON (`format=ndjson`)."""
     form, query = _query()
@@ -134,6 +202,7 @@ def service(item_id: uuid.UUID):
 
 
 @bp.get("/organizations")
+@takes(HsdsForm)
 def organizations():
     """Return a page of organizations."""
     return organizations_page(_query()[1])
@@ -146,6 +215,7 @@ def organization(item_id: uuid.UUID):
 
 
 @bp.get("/service_at_locations")
+@takes(HsdsForm)
 def service_at_locations():
     """Return a page of services at locations."""
     return service_at_locations_page(_query()[1])
@@ -158,6 +228,7 @@ def service_at_location(item_id: uuid.UUID):
 
 
 @bp.get("/taxonomies")
+@takes(HsdsForm)
 def taxonomies():
     """Return a page of taxonomies."""
     return taxonomies_page(_query()[1])
@@ -170,6 +241,7 @@ def taxonomy(item_id: uuid.UUID):
 
 
 @bp.get("/taxonomy_terms")
+@takes(HsdsForm)
 def taxonomy_terms():
     """Return a page of taxonomy terms."""
     return terms_page(_query()[1])

@@ -14,6 +14,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from cso_map.extensions import db
+from cso_map.geo.projection import haversine_km
 from cso_map.models import (
     Location,
     Organization,
@@ -49,6 +50,7 @@ class HsdsQuery:
     modified_after: dt.datetime | None = None
     full: bool = False
     minimal: bool = False
+    near: tuple[float, float, float] | None = None  # lat, lon, metres
 
 
 def page_of(statement: Select, query: HsdsQuery, write: Callable) -> dict:
@@ -207,10 +209,42 @@ def _service_at_locations(query: HsdsQuery) -> Select:
         statement = statement.where(
             Organization.search_text.contains(fold(query.search))
         )
+    if query.near:
+        statement = _within(statement, *query.near)
     return statement.options(
         joinedload(ServiceAtLocation.location).joinedload(Location.region),
         joinedload(ServiceAtLocation.service).joinedload(Service.organization),
     )
+
+
+def _within(statement: Select, lat: float, lon: float, metres: float) -> Select:
+    """Keep services at exact locations within `metres` of a point.
+
+    Organizations that hide their address are left out: a search around a
+    point must not reveal where they are.
+    """
+    lat_span = metres / 111_320
+    lon_span = metres / (111_320 * max(math.cos(math.radians(lat)), 0.01))
+    boxed = statement.join(
+        Location, Location.id == ServiceAtLocation.location_id
+    ).where(
+        Organization.location_confidential.is_(False),
+        Location.approximate.is_(False),
+        Location.latitude.between(lat - lat_span, lat + lat_span),
+        Location.longitude.between(lon - lon_span, lon + lon_span),
+    )
+    rows = db.session.execute(
+        boxed.with_only_columns(
+            ServiceAtLocation.id, Location.latitude, Location.longitude
+        ).order_by(None)
+    ).all()
+    km = haversine_km(lon, lat, [row[2] for row in rows], [row[1] for row in rows])
+    inside = [
+        row[0]
+        for row, distance in zip(rows, km, strict=True)
+        if distance * 1000 <= metres
+    ]
+    return statement.where(ServiceAtLocation.id.in_(inside))
 
 
 def _link_object(link: ServiceAtLocation) -> dict:

@@ -115,3 +115,17 @@ def test_unknown_ids_get_404_and_reads_are_open_to_any_origin(client, directory)
     assert response.headers["Access-Control-Allow-Origin"] == "*"
     pending = client.get(f"/hsds/organizations/{directory['foxtrot']}")
     assert pending.status_code == 404
+
+
+def test_services_at_locations_near_a_point_leave_hidden_places_out(client, directory):
+    fresno = walk(
+        client, "service_at_locations", lat=36.74, lon=-119.78, proximity=5000
+    )
+    assert {link["service_id"] for link in fresno} == {
+        s["id"] for s in walk(client, "services", organization_id=directory["bravo"])
+    }
+    # Refugio Mariposa's secret address is at 31.68, -106.44: nothing is found there.
+    secret = walk(client, "service_at_locations", lat=31.68, lon=-106.44, proximity=500)
+    assert secret == []
+    bad = client.get("/hsds/service_at_locations?lat=36.7&lon=-119.8")
+    assert bad.status_code == 400
