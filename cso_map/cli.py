@@ -14,6 +14,7 @@ from cso_map.models import ROLES
 from cso_map.services.accounts import AccountError, create_user
 from cso_map.services.backup import BackupError, backup_database, restore_database
 from cso_map.services.deploy_check import deployment_problems
+from cso_map.services.exports import directory_csv, directory_geojson, three_w_csv
 from cso_map.services.seeding import seed_demo
 from cso_map.services.taxonomy import sync_taxonomies
 from cso_map.services.unmet_demand import unmet_demand
@@ -162,6 +163,25 @@ def check_deploy_command(workers: int) -> None:
     click.echo("The configuration is safe for production.")
 
 
+@click.command("export")
+@click.argument("kind", type=click.Choice(["csv", "geojson", "3w"]))
+@click.argument("out", type=click.Path(dir_okay=False, writable=True, path_type=Path))
+@click.option(
+    "--lang", type=click.Choice(["es", "en"]), default="en", show_default=True
+)
+@with_appcontext
+def export_command(kind: str, out: Path, lang: str) -> None:
+    """Write the public directory as our CSV, GeoJSON or a 3W sheet."""
+    writers = {
+        "csv": directory_csv,
+        "geojson": directory_geojson,
+        "3w": lambda: three_w_csv(lang),
+    }
+    text = writers[kind]()
+    out.write_text(text, encoding="utf-8")
+    click.echo(f"Wrote {out} ({len(text.encode()) // 1024} KB).")
+
+
 def register_cli(app: Flask) -> None:
     """Attach the commands to `app`."""
     app.cli.add_command(export_map_command)
@@ -172,3 +192,4 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
     app.cli.add_command(check_deploy_command)
+    app.cli.add_command(export_command)
