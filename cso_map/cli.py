@@ -15,6 +15,7 @@ from cso_map.services.accounts import AccountError, create_user
 from cso_map.services.backup import BackupError, backup_database, restore_database
 from cso_map.services.deploy_check import deployment_problems
 from cso_map.services.exports import directory_csv, directory_geojson, three_w_csv
+from cso_map.services.hsds_package import write_hsds_package
 from cso_map.services.seeding import seed_demo
 from cso_map.services.taxonomy import sync_taxonomies
 from cso_map.services.unmet_demand import unmet_demand
@@ -164,14 +165,18 @@ def check_deploy_command(workers: int) -> None:
 
 
 @click.command("export")
-@click.argument("kind", type=click.Choice(["csv", "geojson", "3w"]))
+@click.argument("kind", type=click.Choice(["csv", "geojson", "3w", "hsds"]))
 @click.argument("out", type=click.Path(dir_okay=False, writable=True, path_type=Path))
 @click.option(
     "--lang", type=click.Choice(["es", "en"]), default="en", show_default=True
 )
 @with_appcontext
 def export_command(kind: str, out: Path, lang: str) -> None:
-    """Write the public directory as our CSV, GeoJSON or a 3W sheet."""
+    """Write the public directory as our CSV, GeoJSON, a 3W sheet or an HSDS zip."""
+    if kind == "hsds":
+        counts = write_hsds_package(out)
+        click.echo(f"Wrote {out}: " + ", ".join(f"{t} {n}" for t, n in counts.items()))
+        return
     writers = {
         "csv": directory_csv,
         "geojson": directory_geojson,

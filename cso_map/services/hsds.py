@@ -74,7 +74,8 @@ def page_of(statement: Select, query: HsdsQuery, write: Callable) -> dict:
     }
 
 
-def _services(query: HsdsQuery) -> Select:
+def services_query(query: HsdsQuery) -> Select:
+    """Return the query of services of listed organizations, with filters."""
     statement = (
         select(Service)
         .join(Organization, Organization.id == Service.organization_id)
@@ -121,13 +122,15 @@ def _minimal(row) -> dict:
 def services_page(query: HsdsQuery) -> dict:
     """Return a page of services of listed organizations."""
     if query.minimal:
-        return page_of(_services(query), query, _minimal)
-    return page_of(_services(query), query, lambda s: service_object(s, query.full))
+        return page_of(services_query(query), query, _minimal)
+    return page_of(
+        services_query(query), query, lambda s: service_object(s, query.full)
+    )
 
 
 def services_ndjson(query: HsdsQuery) -> Iterator[str]:
     """Yield every matching service as one JSON line, in batches."""
-    statement = _services(query)
+    statement = services_query(query)
     offset = 0
     while True:
         batch = list(
@@ -145,11 +148,14 @@ def services_ndjson(query: HsdsQuery) -> Iterator[str]:
 
 def one_service(service_id: uuid.UUID) -> dict | None:
     """Return one service of a listed organization, fully nested."""
-    service = db.session.scalar(_services(HsdsQuery()).where(Service.id == service_id))
+    service = db.session.scalar(
+        services_query(HsdsQuery()).where(Service.id == service_id)
+    )
     return service_object(service, full=True) if service else None
 
 
-def _organizations(query: HsdsQuery) -> Select:
+def organizations_query(query: HsdsQuery) -> Select:
+    """Return the query of listed organizations, with filters."""
     statement = (
         select(Organization).where(Organization.is_listed).order_by(Organization.id)
     )
@@ -179,16 +185,16 @@ def _organizations(query: HsdsQuery) -> Select:
 def organizations_page(query: HsdsQuery) -> dict:
     """Return a page of listed organizations."""
     if query.minimal:
-        return page_of(_organizations(query), query, _minimal)
+        return page_of(organizations_query(query), query, _minimal)
     return page_of(
-        _organizations(query), query, lambda o: organization_object(o, query.full)
+        organizations_query(query), query, lambda o: organization_object(o, query.full)
     )
 
 
 def one_organization(organization_id: uuid.UUID) -> dict | None:
     """Return one listed organization with its locations and attributes."""
     organization = db.session.scalar(
-        _organizations(HsdsQuery()).where(Organization.id == organization_id)
+        organizations_query(HsdsQuery()).where(Organization.id == organization_id)
     )
     return organization_object(organization, full=True) if organization else None
 

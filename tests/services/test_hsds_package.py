@@ -1,0 +1,57 @@
+"""The HSDS tabular data package: HSDS's own tables and columns, consistent links."""
+
+import csv
+import io
+import json
+import zipfile
+
+
+def read_package(runner, tmp_path):
+    out = tmp_path / "directory.zip"
+    result = runner.invoke(args=["export", "hsds", str(out)])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out) as archive:
+        package = json.loads(archive.read("datapackage.json"))
+        tables = {
+            resource["name"]: list(
+                csv.DictReader(io.StringIO(archive.read(resource["path"]).decode()))
+            )
+            for resource in package["resources"]
+        }
+    return package, tables
+
+
+def test_tables_and_columns_are_those_of_hsds_3(
+    runner, directory, tmp_path, shared_dir
+):
+    hsds = json.loads((shared_dir / "hsds" / "3.0" / "datapackage.json").read_text())
+    standard = {
+        resource["path"]: {field["name"] for field in resource["schema"]["fields"]}
+        for resource in hsds["resources"]
+    }
+    package, _tables = read_package(runner, tmp_path)
+    for resource in package["resources"]:
+        assert resource["path"] in standard, resource["path"]
+        columns = {field["name"] for field in resource["schema"]["fields"]}
+        assert columns <= standard[resource["path"]], resource["path"]
+
+
+def test_rows_are_the_public_directory_and_links_resolve(
+    client, runner, directory, tmp_path
+):
+    _package, tables = read_package(runner, tmp_path)
+    api = client.get("/hsds/organizations?per_page=100").get_json()
+    assert len(tables["organizations"]) == api["total_items"] == 7
+    services = client.get("/hsds/services?per_page=100").get_json()["total_items"]
+    assert len(tables["services"]) == services
+    ids = {table: {row["id"] for row in rows} for table, rows in tables.items()}
+    for link in tables["service_at_location"]:
+        assert link["service_id"] in ids["services"]
+        assert link["location_id"] in ids["locations"]
+    for attribute in tables["attributes"]:
+        assert attribute["taxonomy_term_id"] in ids["taxonomy_terms"]
+    for term in tables["taxonomy_terms"]:
+        assert term["taxonomy_id"] in ids["taxonomies"]
+    text = json.dumps(tables)
+    assert "Calle Secreta" not in text
+    assert "31.68" not in text
