@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
+
+# GDAL must never open VRT files (they make it read local files and call URLs):
+# switch the drivers off before anything loads GDAL (cso_map/services/upload_files.py).
+os.environ.setdefault("GDAL_SKIP", "VRT OGR_VRT")
 from collections.abc import Mapping
 
 from flask import Flask

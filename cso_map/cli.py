@@ -16,9 +16,11 @@ from cso_map.services.backup import BackupError, backup_database, restore_databa
 from cso_map.services.deploy_check import deployment_problems
 from cso_map.services.exports import directory_csv, directory_geojson, three_w_csv
 from cso_map.services.hsds_package import write_hsds_package
+from cso_map.services.region_import import import_indicators, import_regions
 from cso_map.services.seeding import seed_demo
 from cso_map.services.taxonomy import sync_taxonomies
 from cso_map.services.unmet_demand import unmet_demand
+from cso_map.services.upload_files import UploadError
 
 
 @click.command("seed-demo")
@@ -187,6 +189,45 @@ def export_command(kind: str, out: Path, lang: str) -> None:
     click.echo(f"Wrote {out} ({len(text.encode()) // 1024} KB).")
 
 
+@click.group("import")
+def import_group() -> None:
+    """Import data files (all or nothing; --dry-run writes nothing)."""
+
+
+@import_group.command("regions")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--dry-run", is_flag=True, help="Check the file and report; write nothing."
+)
+@with_appcontext
+def import_regions_command(path: Path, dry_run: bool) -> None:
+    """Add or update states from GeoJSON, a zipped shapefile or a GeoPackage."""
+    try:
+        report = import_regions(path, dry_run=dry_run)
+    except UploadError as error:
+        raise click.ClickException(str(error)) from error
+    verb = "Would add" if dry_run else "Added"
+    click.echo(
+        f"{verb} {len(report.added)} and "
+        f"{'would update' if dry_run else 'updated'} {len(report.updated)} regions."
+    )
+
+
+@import_group.command("indicators")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--dry-run", is_flag=True, help="Check the file and report; write nothing."
+)
+@with_appcontext
+def import_indicators_command(path: Path, dry_run: bool) -> None:
+    """Add or update region indicators from a CSV file."""
+    try:
+        count = import_indicators(path, dry_run=dry_run)
+    except UploadError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"{'Would write' if dry_run else 'Wrote'} {count} indicator rows.")
+
+
 def register_cli(app: Flask) -> None:
     """Attach the commands to `app`."""
     app.cli.add_command(export_map_command)
@@ -198,3 +239,4 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(restore_command)
     app.cli.add_command(check_deploy_command)
     app.cli.add_command(export_command)
+    app.cli.add_command(import_group)

@@ -1,0 +1,146 @@
+"""Importing region boundaries and indicators: all or nothing, with a dry run,
+each refusal naming the feature or row and the field."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+from sqlalchemy import select
+
+from cso_map.extensions import db
+from cso_map.geo.boundaries import label_point, repair, simplify_coverage, to_geojson
+from cso_map.models import Region
+from cso_map.services.regions import load_indicators
+from cso_map.services.upload_files import UploadError, read_boundaries
+
+STATE_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
+CODE_COLUMNS = ("code", "iso_3166_2", "ISO_3166_2", "iso_code")
+INDICATOR_COLUMNS = ("region", "year", "source")
+INDICATOR_NUMBERS = ("population", "migrant_population", "migrant_women", "migrant_men")
+
+
+@dataclass
+class ImportReport:
+    """What an import wrote (or, in a dry run, would write)."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+
+def import_regions(path: Path, dry_run: bool = False) -> ImportReport:
+    """Add or update states from a boundary file, matched by ISO 3166-2 code."""
+    frame = read_boundaries(path)
+    column = next((name for name in CODE_COLUMNS if name in frame.columns), None)
+    if column is None:
+        raise UploadError(
+            f"{path.name}: no column of codes ({', '.join(CODE_COLUMNS)})"
+        )
+    frame = frame.reset_index(drop=True)
+    frame["code"] = frame[column].astype(str).str.strip().str.upper()
+    for number, row in enumerate(frame.itertuples(), start=1):
+        if not STATE_CODE.match(row.code):
+            raise UploadError(
+                f"feature {number}, field {column}: "
+                f"{row.code!r} is not an ISO 3166-2 code"
+            )
+    if frame["code"].duplicated().any():
+        twice = frame.loc[frame["code"].duplicated(), "code"].iloc[0]
+        raise UploadError(f"field {column}: {twice} appears twice")
+    geometries = repair(frame.geometry)
+    for number, geometry in enumerate(geometries, start=1):
+        if geometry.is_empty:
+            raise UploadError(f"feature {number}, geometry: no polygon")
+    simplified = simplify_coverage(gpd.GeoSeries(geometries.values, crs=frame.crs))
+    existing = {region.code: region for region in db.session.scalars(select(Region))}
+    report = ImportReport(dry_run=dry_run)
+    for number, (row, geometry, simple) in enumerate(
+        zip(frame.itertuples(), geometries, simplified, strict=True), start=1
+    ):
+        region = existing.get(row.code)
+        if region is None:
+            country = existing.get(row.code.split("-")[0])
+            if country is None:
+                raise UploadError(
+                    f"feature {number}: the country of {row.code} is unknown"
+                )
+            names = _names(row, row.code)
+            region = Region(
+                id=uuid.uuid4(),
+                code=row.code,
+                level="state",
+                parent_id=country.id,
+                **names,
+            )
+            db.session.add(region)
+            report.added.append(row.code)
+        else:
+            report.updated.append(row.code)
+            for key, value in _names(row, None).items():
+                if value:
+                    setattr(region, key, value)
+        region.geometry = to_geojson(geometry)
+        region.geometry_simplified = to_geojson(
+            simple if not simple.is_empty else geometry
+        )
+        region.label_lat, region.label_lon = label_point(geometry)
+    if dry_run:
+        db.session.rollback()
+    else:
+        db.session.commit()
+    return report
+
+
+def _names(row, default: str | None) -> dict:
+    """Return name_en and name_es from the feature's name columns."""
+    values = row._asdict()
+    plain = values.get("name") or values.get("NAME")
+    return {
+        "name_en": values.get("name_en") or plain or default,
+        "name_es": values.get("name_es") or plain or default,
+    }
+
+
+def read_indicator_rows(path: Path) -> list[dict]:
+    """Return the rows of an indicators CSV, refusing bad encodings and values."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UploadError(
+            f"{path.name} is not UTF-8 text (it may be Latin-1): save it as UTF-8"
+        ) from error
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in INDICATOR_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise UploadError(f"{path.name}: missing columns: {', '.join(missing)}")
+    rows = list(reader)
+    codes = {region.code for region in db.session.scalars(select(Region))}
+    for number, row in enumerate(rows, start=2):
+        if row["region"] not in codes:
+            raise UploadError(
+                f"row {number}, column region: unknown code {row['region']!r}"
+            )
+        for column in ("year", *INDICATOR_NUMBERS):
+            value = (row.get(column) or "").strip()
+            if column == "year" and not value:
+                raise UploadError(f"row {number}, column year: a year is needed")
+            if value and (not value.isdigit()):
+                raise UploadError(
+                    f"row {number}, column {column}: {value!r} is not a whole number"
+                )
+    return rows
+
+
+def import_indicators(path: Path, dry_run: bool = False) -> int:
+    """Add or update indicator rows from a CSV (region, year, source, numbers)."""
+    rows = read_indicator_rows(path)
+    if dry_run:
+        return len(rows)
+    return load_indicators(rows)
