@@ -81,12 +81,25 @@
       L.DomUtil.remove(this._canvas);
     },
 
-    _load: function () {
+    _load: function (attempt) {
       var self = this;
+      attempt = attempt || 1;
       if (this.options.data) return this._ready(this.options.data);
       fetch(this.options.url, { credentials: "omit" })
-        .then(function (response) { return response.json(); })
-        .then(function (data) { self._ready(data); });
+        .then(function (response) {
+          if (!response.ok) throw new Error("points: HTTP " + response.status);
+          return response.json();
+        })
+        .then(function (data) { self._ready(data); })
+        .catch(function (error) {
+          // A slow or dropped connection (a cheap phone, a busy server): try
+          // again a few times, waiting longer each time, before giving up.
+          if (attempt < 4) {
+            setTimeout(function () { self._load(attempt + 1); }, 500 * attempt);
+          } else if (window.console) {
+            window.console.error(error);
+          }
+        });
     },
 
     _ready: function (data) {

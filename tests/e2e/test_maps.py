@@ -33,7 +33,7 @@ def test_hostile_names_show_as_typed_on_pages_maps_popups_and_tooltips(
     page.goto(live_server + "/es/map?service=legal_advice")
     frame = map_frame(page)
     layer = "Object.keys(window).find(k => k.startsWith('points_layer_'))"
-    frame.wait_for_function(f"window[{layer}]._data !== undefined")
+    frame.wait_for_function(f"window[{layer}]._data !== undefined", timeout=60_000)
     for record in hostile_directory:
         frame.evaluate(
             f"id => {{ const l = window[{layer}]; l._open(l._data.ids.indexOf(id)); }}",
