@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import tempfile
 import uuid
+from pathlib import Path
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from cso_map.accounts.roles import roles_required
 from cso_map.extensions import db
-from cso_map.i18n import LANG_PREFIX, register_language_prefix
+from cso_map.i18n import LANG_PREFIX, current_language, register_language_prefix
 from cso_map.models import ROLES, Organization, User
 from cso_map.services.admin import (
     change_activation,
@@ -20,6 +31,8 @@ from cso_map.services.admin import (
     stale_organizations,
 )
 from cso_map.services.editing import deleted_organizations, restore_organization
+from cso_map.services.exports import directory_csv, directory_geojson, three_w_csv
+from cso_map.services.hsds_package import write_hsds_package
 from cso_map.services.registration import (
     merge_organizations,
     pending_organizations,
@@ -166,6 +179,43 @@ def restore(organization_id: uuid.UUID):
 def stale():
     """List listings not reviewed in 12 months, with whom to contact."""
     return render_template("admin/stale.html", organizations=stale_organizations())
+
+
+EXPORTS = {
+    "csv": ("text/csv", "cso-map-directory.csv"),
+    "geojson": ("application/geo+json", "cso-map-directory.geojson"),
+    "3w": ("text/csv", "cso-map-3w.csv"),
+    "hsds": ("application/zip", "cso-map-hsds.zip"),
+}
+
+
+@bp.get("/exports")
+@roles_required("admin", "authority")
+def exports():
+    """Offer the bulk exports of the public directory."""
+    return render_template("admin/exports.html")
+
+
+@bp.get("/exports/<any(csv, geojson, '3w', hsds):kind>")
+@roles_required("admin", "authority")
+def export(kind: str):
+    """Download the directory as CSV, GeoJSON, a 3W sheet or an HSDS package."""
+    mimetype, name = EXPORTS[kind]
+    if kind == "hsds":
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / name
+            write_hsds_package(path)
+            body = path.read_bytes()
+    else:
+        writers = {
+            "csv": directory_csv,
+            "geojson": directory_geojson,
+            "3w": lambda: three_w_csv(current_language()),
+        }
+        body = writers[kind]()
+    response = current_app.response_class(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @bp.get("/unmet-demand")

@@ -91,6 +91,8 @@ ROUTES = {
     "admin.index": ("", STAFF),
     "admin.stale": ("", STAFF),
     "admin.demand": ("", STAFF),
+    "admin.exports": ("", STAFF),
+    "admin.export": ("", STAFF),
     "admin.queue": ("", ADMINS),
     "admin.users": ("", ADMINS),
     "admin.deleted": ("", ADMINS),
@@ -113,6 +115,7 @@ def url_of(rule, ids) -> str:
         "code": "US-CA",
         "token": "not-a-token",
         "decision": "verify",
+        "kind": "3w",
         "filename": "css/site.css" if rule.endpoint == "static" else "leaflet.js",
     }
     path = rule.rule

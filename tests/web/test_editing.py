@@ -397,3 +397,17 @@ def test_an_admin_merges_a_duplicate_proposal_into_the_listed_one(app, directory
         assert actions == {("merge", duplicate.id), ("merge", kept.id)}
     again = admin.post("/en/admin/merge", data=fields)
     assert again.status_code == 409
+
+
+def test_authorities_download_bulk_exports(app, directory):
+    authority = logged_in(app, "gov@example.org", "authority")
+    for kind, start in (("csv", "\ufeffid,name"), ("3w", "\ufefforganization_id")):
+        response = authority.get(f"/en/admin/exports/{kind}")
+        assert response.status_code == 200
+        assert response.get_data(as_text=True).startswith(start)
+        assert "attachment" in response.headers["Content-Disposition"]
+    package = authority.get("/en/admin/exports/hsds")
+    assert package.mimetype == "application/zip"
+    assert package.data[:2] == b"PK"
+    editor = logged_in(app, "e@example.org")
+    assert editor.get("/en/admin/exports/csv").status_code == 403
