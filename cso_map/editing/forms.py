@@ -43,8 +43,14 @@ from cso_map.taxonomy import (
 MAX_PEOPLE = 1_000_000
 
 
-def _blank_to_none(value):
+def blank_to_none(value):
+    """Return text without surrounding spaces, or None when nothing is left."""
     return value.strip() or None if isinstance(value, str) else value
+
+
+def stripped(value):
+    """Return text without surrounding spaces."""
+    return value.strip() if isinstance(value, str) else value
 
 
 def count_field(label) -> IntegerField:
@@ -66,7 +72,7 @@ class OrganizationForm(FlaskForm):
     version = HiddenField(validators=[InputRequired()])
     name = StringField(
         _l("Name"),
-        filters=[_blank_to_none],
+        filters=[blank_to_none],
         validators=[
             InputRequired(_l("Give the organization's name.")),
             Length(max=200),
@@ -74,7 +80,7 @@ class OrganizationForm(FlaskForm):
     )
     alternate_name = StringField(
         _l("Other name or acronym"),
-        filters=[_blank_to_none],
+        filters=[blank_to_none],
         validators=[Length(max=200)],
     )
     description = TextAreaField(
@@ -83,7 +89,7 @@ class OrganizationForm(FlaskForm):
     type = SelectField(_l("Type of organization"))
     email = StringField(
         _l("E-mail"),
-        filters=[_blank_to_none],
+        filters=[blank_to_none],
         validators=[
             Optional(),
             Length(max=254),
@@ -92,12 +98,12 @@ class OrganizationForm(FlaskForm):
     )
     website = StringField(
         _l("Website"),
-        filters=[_blank_to_none],
+        filters=[blank_to_none],
         validators=[Optional(), Length(max=500), web_address],
     )
     phone = StringField(
         _l("Phone"),
-        filters=[_blank_to_none],
+        filters=[blank_to_none],
         validators=[Optional(), Length(max=40), phone_number],
     )
     year_founded = IntegerField(
@@ -112,7 +118,7 @@ class OrganizationForm(FlaskForm):
         ],
     )
     legal_status = StringField(
-        _l("Legal status"), filters=[_blank_to_none], validators=[Length(max=120)]
+        _l("Legal status"), filters=[blank_to_none], validators=[Length(max=120)]
     )
     legally_registered = BooleanField(_l("Legally registered"))
     paid_staff = count_field(_l("Paid staff"))
@@ -166,7 +172,7 @@ class ProposalForm(FlaskForm):
 
     name = StringField(
         _l("Name of the organization"),
-        filters=[_blank_to_none],
+        filters=[blank_to_none],
         validators=[
             InputRequired(_l("Give the organization's name.")),
             Length(max=200),
@@ -187,7 +193,7 @@ class ProposalForm(FlaskForm):
     your_name = StringField(_l("Your name"), validators=[Length(max=120)])
     your_email = StringField(
         _l("Your e-mail"),
-        filters=[_blank_to_none],
+        filters=[blank_to_none],
         validators=[
             Optional(),
             Length(max=254),

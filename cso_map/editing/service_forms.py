@@ -30,6 +30,7 @@ from cso_map.directory.forms import (
     state_choices,
     vocabulary_choices,
 )
+from cso_map.editing.forms import blank_to_none, stripped
 from cso_map.editing.validators import phone_number, web_address
 from cso_map.formatting import service_status
 from cso_map.models import LOCATION_TYPES
@@ -40,26 +41,18 @@ EDITABLE_STATUSES = ("active", "inactive", "temporarily closed", "defunct")
 DAYS = range(7)
 
 
-def _text(value):
-    return value.strip() if isinstance(value, str) else value
-
-
-def _blank_to_none(value):
-    return value.strip() or None if isinstance(value, str) else value
-
-
 def optional_text(label, maximum: int, *checks) -> StringField:
     """Return an optional line of text (blank is None) of at most `maximum`."""
     return StringField(
         label,
-        filters=[_blank_to_none],
+        filters=[blank_to_none],
         validators=[Optional(), Length(max=maximum), *checks],
     )
 
 
 def notes(label, maximum: int) -> TextAreaField:
     """Return optional free text of at most `maximum` characters."""
-    return TextAreaField(label, filters=[_text], validators=[Length(max=maximum)])
+    return TextAreaField(label, filters=[stripped], validators=[Length(max=maximum)])
 
 
 def optional_count(label, maximum: int) -> IntegerField:
@@ -79,7 +72,7 @@ class ServiceForm(FlaskForm):
     version = HiddenField(validators=[InputRequired()])
     name = StringField(
         _l("Name of the service"),
-        filters=[_text],
+        filters=[stripped],
         validators=[InputRequired(_l("Give the service a name.")), Length(max=200)],
     )
     category = SelectField(_l("Kind of service"))
@@ -104,7 +97,7 @@ class ServiceForm(FlaskForm):
     phone = optional_text(_l("Phone"), 40, phone_number)
     email = StringField(
         _l("E-mail"),
-        filters=[_blank_to_none],
+        filters=[blank_to_none],
         validators=[
             Optional(),
             Length(max=254),
