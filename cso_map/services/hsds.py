@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from cso_map.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from cso_map.services.data_version import current_data_version
 from cso_map.services.hsds_objects import (
     organization_object,
     service_at_location_object,
@@ -52,15 +54,72 @@ class HsdsQuery:
     minimal: bool = False
     near: tuple[float, float, float] | None = None  # lat, lon, metres
 
+    @property
+    def filtered(self) -> bool:
+        """Return whether any filter narrows the list."""
+        return bool(
+            self.search
+            or self.taxonomy_term_id
+            or self.taxonomy_id
+            or self.organization_id
+            or self.modified_after
+            or self.near
+        )
 
-def page_of(statement: Select, query: HsdsQuery, write: Callable) -> dict:
-    """Return the HSDS Page envelope of `statement`'s rows, written by `write`."""
-    total = db.session.scalar(select(func.count()).select_from(statement.subquery()))
-    rows = list(
-        db.session.scalars(
-            statement.offset((query.page - 1) * query.per_page).limit(query.per_page)
-        ).unique()
+
+_all_ids: dict[tuple, list] = {}
+_ids_lock = threading.Lock()
+
+
+def ordered_ids(statement: Select, entity) -> list:
+    """Return the ids of an unfiltered list in order, cached per data version.
+
+    Counting and skipping to page 2,000 of 250,000 services in SQL costs a scan
+    per request; the ordered ids of each list are read once per data version
+    (as the directory snapshot is) and a page is a slice of them.
+    """
+    key = (
+        db.engine.url.render_as_string(hide_password=True),
+        current_data_version(),
+        entity.__name__,
     )
+    found = _all_ids.get(key)
+    if found is None:
+        with _ids_lock:
+            found = _all_ids.get(key)
+            if found is None:
+                found = list(db.session.scalars(statement.with_only_columns(entity.id)))
+                _all_ids.clear()  # older versions are of no use any more
+                _all_ids[key] = found
+    return found
+
+
+def page_of(
+    statement: Select, query: HsdsQuery, write: Callable, loads: tuple = ()
+) -> dict:
+    """Return the HSDS Page envelope of `statement`'s rows, written by `write`.
+
+    Counting and paging read ids only; the page's rows are then loaded with
+    their related rows (`loads`), so a page costs the same on page 1 or 2,000.
+    """
+    entity = statement.column_descriptions[0]["entity"]
+    start = (query.page - 1) * query.per_page
+    if query.filtered:
+        ids_only = statement.with_only_columns(entity.id)
+        total = db.session.scalar(
+            select(func.count()).select_from(ids_only.order_by(None).subquery())
+        )
+        ids = list(db.session.scalars(ids_only.offset(start).limit(query.per_page)))
+    else:
+        every = ordered_ids(statement, entity)
+        total, ids = len(every), every[start : start + query.per_page]
+    loaded = {
+        row.id: row
+        for row in db.session.scalars(
+            select(entity).where(entity.id.in_(ids)).options(*loads)
+        ).unique()
+    }
+    rows = [loaded[key] for key in ids if key in loaded]
     pages = max(1, math.ceil(total / query.per_page))
     return {
         "total_items": total,
@@ -106,13 +165,16 @@ def services_query(query: HsdsQuery) -> Select:
         statement = statement.where(Service.organization_id == query.organization_id)
     if query.modified_after:
         statement = statement.where(Service.updated_at >= query.modified_after)
-    return statement.options(
-        joinedload(Service.organization),
-        selectinload(Service.languages),
-        selectinload(Service.schedules),
-        selectinload(Service.area_regions),
-        selectinload(Service.at_locations).joinedload(ServiceAtLocation.location),
-    )
+    return statement
+
+
+SERVICE_LOADS = (
+    joinedload(Service.organization),
+    selectinload(Service.languages),
+    selectinload(Service.schedules),
+    selectinload(Service.area_regions),
+    selectinload(Service.at_locations).joinedload(ServiceAtLocation.location),
+)
 
 
 def _minimal(row) -> dict:
@@ -124,13 +186,16 @@ def services_page(query: HsdsQuery) -> dict:
     if query.minimal:
         return page_of(services_query(query), query, _minimal)
     return page_of(
-        services_query(query), query, lambda s: service_object(s, query.full)
+        services_query(query),
+        query,
+        lambda s: service_object(s, query.full),
+        SERVICE_LOADS,
     )
 
 
 def services_ndjson(query: HsdsQuery) -> Iterator[str]:
     """Yield every matching service as one JSON line, in batches."""
-    statement = services_query(query)
+    statement = services_query(query).options(*SERVICE_LOADS)
     offset = 0
     while True:
         batch = list(
@@ -149,7 +214,9 @@ def services_ndjson(query: HsdsQuery) -> Iterator[str]:
 def one_service(service_id: uuid.UUID) -> dict | None:
     """Return one service of a listed organization, fully nested."""
     service = db.session.scalar(
-        services_query(HsdsQuery()).where(Service.id == service_id)
+        services_query(HsdsQuery())
+        .where(Service.id == service_id)
+        .options(*SERVICE_LOADS)
     )
     return service_object(service, full=True) if service else None
 
@@ -174,12 +241,15 @@ def organizations_query(query: HsdsQuery) -> Select:
                 Organization.services.any(Service.category_id == term),
             )
         )
-    return statement.options(
-        selectinload(Organization.locations).joinedload(Location.region),
-        selectinload(Organization.target_groups),
-        selectinload(Organization.skills),
-        selectinload(Organization.support_needs),
-    )
+    return statement
+
+
+ORGANIZATION_LOADS = (
+    selectinload(Organization.locations).joinedload(Location.region),
+    selectinload(Organization.target_groups),
+    selectinload(Organization.skills),
+    selectinload(Organization.support_needs),
+)
 
 
 def organizations_page(query: HsdsQuery) -> dict:
@@ -187,14 +257,19 @@ def organizations_page(query: HsdsQuery) -> dict:
     if query.minimal:
         return page_of(organizations_query(query), query, _minimal)
     return page_of(
-        organizations_query(query), query, lambda o: organization_object(o, query.full)
+        organizations_query(query),
+        query,
+        lambda o: organization_object(o, query.full),
+        ORGANIZATION_LOADS,
     )
 
 
 def one_organization(organization_id: uuid.UUID) -> dict | None:
     """Return one listed organization with its locations and attributes."""
     organization = db.session.scalar(
-        organizations_query(HsdsQuery()).where(Organization.id == organization_id)
+        organizations_query(HsdsQuery())
+        .where(Organization.id == organization_id)
+        .options(*ORGANIZATION_LOADS)
     )
     return organization_object(organization, full=True) if organization else None
 
@@ -217,10 +292,13 @@ def _service_at_locations(query: HsdsQuery) -> Select:
         )
     if query.near:
         statement = _within(statement, *query.near)
-    return statement.options(
-        joinedload(ServiceAtLocation.location).joinedload(Location.region),
-        joinedload(ServiceAtLocation.service).joinedload(Service.organization),
-    )
+    return statement
+
+
+LINK_LOADS = (
+    joinedload(ServiceAtLocation.location).joinedload(Location.region),
+    joinedload(ServiceAtLocation.service).joinedload(Service.organization),
+)
 
 
 def _within(statement: Select, lat: float, lon: float, metres: float) -> Select:
@@ -260,13 +338,15 @@ def _link_object(link: ServiceAtLocation) -> dict:
 
 def service_at_locations_page(query: HsdsQuery) -> dict:
     """Return a page of services at locations of listed organizations."""
-    return page_of(_service_at_locations(query), query, _link_object)
+    return page_of(_service_at_locations(query), query, _link_object, LINK_LOADS)
 
 
 def one_service_at_location(link_id: uuid.UUID) -> dict | None:
     """Return one service at a location."""
     link = db.session.scalar(
-        _service_at_locations(HsdsQuery()).where(ServiceAtLocation.id == link_id)
+        _service_at_locations(HsdsQuery())
+        .where(ServiceAtLocation.id == link_id)
+        .options(*LINK_LOADS)
     )
     return _link_object(link) if link else None
 

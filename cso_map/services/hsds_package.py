@@ -14,7 +14,13 @@ from sqlalchemy import select
 
 from cso_map.extensions import db
 from cso_map.models import Taxonomy, TaxonomyTerm
-from cso_map.services.hsds import HsdsQuery, organizations_query, services_query
+from cso_map.services.hsds import (
+    ORGANIZATION_LOADS,
+    SERVICE_LOADS,
+    HsdsQuery,
+    organizations_query,
+    services_query,
+)
 from cso_map.services.hsds_objects import (
     organization_object,
     service_object,
@@ -61,7 +67,9 @@ def package_rows() -> dict[str, list[dict]]:
             tables[table].setdefault(row["id"], row)
 
     query = HsdsQuery()
-    for organization in db.session.scalars(organizations_query(query)).unique():
+    for organization in db.session.scalars(
+        organizations_query(query).options(*ORGANIZATION_LOADS)
+    ).unique():
         item = organization_object(organization, full=True)
         add("organizations", [item])
         add("phones", item.get("phones", []))
@@ -69,7 +77,9 @@ def package_rows() -> dict[str, list[dict]]:
         for location in item["locations"]:
             add("locations", [location])
             add("addresses", location.get("addresses", []))
-    for service in db.session.scalars(services_query(query)).unique():
+    for service in db.session.scalars(
+        services_query(query).options(*SERVICE_LOADS)
+    ).unique():
         item = service_object(service, full=True)
         add("services", [item])
         for table in (
