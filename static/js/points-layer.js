@@ -85,13 +85,22 @@
       var self = this;
       attempt = attempt || 1;
       if (this.options.data) return this._ready(this.options.data);
-      fetch(this.options.url, { credentials: "omit" })
+      // A request with no answer after 15 s is given up and tried again (the
+      // body, which can be large on a slow phone, has as long as it needs).
+      var controller = window.AbortController ? new AbortController() : null;
+      var timer = controller && setTimeout(function () { controller.abort(); }, 15000);
+      fetch(this.options.url, {
+        credentials: "omit",
+        signal: controller ? controller.signal : undefined,
+      })
         .then(function (response) {
+          clearTimeout(timer);
           if (!response.ok) throw new Error("points: HTTP " + response.status);
           return response.json();
         })
         .then(function (data) { self._ready(data); })
         .catch(function (error) {
+          clearTimeout(timer);
           // A slow or dropped connection (a cheap phone, a busy server): try
           // again a few times, waiting longer each time, before giving up.
           if (attempt < 4) {
