@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import tempfile
+import io
 import uuid
-from pathlib import Path
 
 from flask import (
     Blueprint,
@@ -202,10 +201,9 @@ def export(kind: str):
     """Download the directory as CSV, GeoJSON, a 3W sheet or an HSDS package."""
     mimetype, name = EXPORTS[kind]
     if kind == "hsds":
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / name
-            write_hsds_package(path)
-            body = path.read_bytes()
+        buffer = io.BytesIO()
+        write_hsds_package(buffer)
+        body = buffer.getvalue()
     else:
         writers = {
             "csv": directory_csv,

@@ -33,6 +33,7 @@ from cso_map.directory.forms import (
     number_between,
 )
 from cso_map.services.hsds import (
+    DEFAULT_PER_PAGE,
     MAX_PER_PAGE,
     HsdsQuery,
     one_organization,
@@ -117,7 +118,7 @@ class HsdsForm(QueryForm):
         modified = parse_datetime(self.modified_after.data)
         return HsdsQuery(
             page=self.page.data or 1,
-            per_page=self.per_page.data or 50,
+            per_page=self.per_page.data or DEFAULT_PER_PAGE,
             search=self.search.data or "",
             taxonomy_term_id=uuid_of(self.taxonomy_term_id),
             taxonomy_id=uuid_of(self.taxonomy_id),

@@ -9,6 +9,7 @@ import json
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlalchemy import select
 
@@ -138,8 +139,8 @@ def datapackage() -> dict:
     }
 
 
-def write_hsds_package(out: Path) -> dict[str, int]:
-    """Write the zip; return how many rows each table has."""
+def write_hsds_package(out: Path | BinaryIO) -> dict[str, int]:
+    """Write the zip to a path or a binary file; return each table's row count."""
     rows = package_rows()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("datapackage.json", json.dumps(datapackage(), indent=1))

@@ -113,16 +113,10 @@ def mentoring_suggestions(
     return organizations.iloc[me], suggestions
 
 
-def _people(organizations: pd.DataFrame) -> np.ndarray:
-    return organizations["paid_staff"].fillna(0).to_numpy(float) + organizations[
-        "volunteers"
-    ].fillna(0).to_numpy(float)
-
-
 def _candidates(snapshot: DirectorySnapshot, me: int, role: str) -> np.ndarray:
     """Return the opted-in counterparts of the right capacity, nearest first."""
     organizations = snapshot.organizations
-    people = _people(organizations)
+    people = organizations["people"].to_numpy(float)
     budget = organizations["budget"].to_numpy(int)
     if role == "mentor":
         eligible = organizations["seeking_mentor"].to_numpy(bool, copy=True)
@@ -166,7 +160,7 @@ def pair_components(
     for bit, mask in enumerate(skills_for_needs().values()):
         has_need = (needs >> bit) & 1 == 1
         answered += has_need & ((skills & mask) != 0)
-    people = _people(organizations)
+    people = organizations["people"].to_numpy(float)
     budget = organizations["budget"].to_numpy(float)
     bigger = people[mentors] - people[mentees]
     return {
@@ -319,8 +313,8 @@ def pair_reasons(
     reasons.append(
         {
             "code": "asymmetry",
-            "mentor_people": int(_people(organizations.iloc[[mentor]])[0]),
-            "mentee_people": int(_people(organizations.iloc[[mentee]])[0]),
+            "mentor_people": int(organizations["people"].iat[mentor]),
+            "mentee_people": int(organizations["people"].iat[mentee]),
         }
     )
     if gap_closers(snapshot, underserved_below)[mentee]:

@@ -180,7 +180,7 @@ def _could_start_candidates(
     organizations = snapshot.organizations
     wanted_skills = skills_for_services(query.services)
     skills = organizations["skills"].to_numpy(np.int64)
-    people = _people(organizations)
+    people = organizations["people"].to_numpy(float)
     able = np.zeros(len(organizations), bool)
     able[snapshot.located.service[snapshot.located.region == state]] = True
     able &= ((skills & wanted_skills) != 0) & (people >= MIN_PEOPLE_TO_START)
@@ -207,13 +207,6 @@ def _could_start_candidates(
             "engagement": _engagement(organizations, rows),
         }
     )
-
-
-def _people(organizations: pd.DataFrame) -> np.ndarray:
-    """Return paid staff plus volunteers per organization (0 when not stated)."""
-    return organizations["paid_staff"].fillna(0).to_numpy(float) + organizations[
-        "volunteers"
-    ].fillna(0).to_numpy(float)
 
 
 def _coverage(languages: np.ndarray, groups: np.ndarray, query: PartnerQuery) -> dict:
@@ -269,9 +262,7 @@ def partner_reasons(
             {
                 "code": "could_start",
                 "skills": mask_codes(SKILLS, int(organization["skills"]) & wanted),
-                "people": int(
-                    np.nansum([organization["paid_staff"], organization["volunteers"]])
-                ),
+                "people": int(organization["people"]),
                 "region": query.region,
             }
         )

@@ -27,7 +27,8 @@ def add_profiles(organizations: pd.DataFrame, today: dt.date) -> None:
     """Add capacity-profile columns to the snapshot's organizations, in place.
 
     Counts are floats (NaN: not stated); `budget` and `engagement` are positions
-    in their vocabularies (-1: not stated); `skills` and `needs` are bit masks;
+    in their vocabularies (-1: not stated); `people` is paid staff plus
+    volunteers (0 when not stated); `skills` and `needs` are bit masks;
     `parent` is the position of the federation or network it belongs to (-1);
     `online` says whether it has a virtual location (it serves online).
     """
@@ -53,6 +54,9 @@ def add_profiles(organizations: pd.DataFrame, today: dt.date) -> None:
     frame = organizations[["key"]].merge(profiles, how="left", on="key", sort=False)
     for name in PROFILE_COUNTS:
         organizations[name] = pd.to_numeric(frame[name]).astype(float).to_numpy()
+    organizations["people"] = np.nan_to_num(organizations["paid_staff"]) + (
+        np.nan_to_num(organizations["volunteers"])
+    )
     for column, key, vocabulary in (
         ("budget", "budget_id", BUDGET_BANDS),
         ("engagement", "engagement_id", ENGAGEMENT_LEVELS),
