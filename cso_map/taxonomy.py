@@ -318,6 +318,37 @@ SERVICE_LANGUAGES = Vocabulary(
     ),
 )
 
+PROFILE_FIELDS = Vocabulary(
+    "profile_field",
+    "Profile fields (attribute values)",
+    "Campos del perfil (valores de atributos)",
+    _terms(
+        ("paid_staff", "Paid staff", "Personal pagado"),
+        ("volunteers", "Volunteers", "Voluntarios"),
+        ("members", "Members", "Miembros"),
+        ("legally_registered", "Legally registered", "Registrada legalmente"),
+        ("women_led", "Led by women", "Dirigida por mujeres"),
+        ("open_to_mentor", "Open to mentor", "Dispuesta a acompañar"),
+        ("seeking_mentor", "Seeking a mentor", "Busca acompañamiento"),
+        ("location_confidential", "Address hidden", "Dirección oculta"),
+        ("contact_instructions", "How to get in touch", "Cómo contactar"),
+        ("origin", "Community of origin", "Comunidad de origen"),
+        ("verification", "Verification", "Verificación"),
+        ("last_reviewed", "Last reviewed", "Última revisión"),
+        ("organization_status", "Organization status", "Estado de la organización"),
+        ("demo", "Fictional demo data", "Dato ficticio de demostración"),
+        ("capacity_per_month", "People served per month", "Personas atendidas al mes"),
+        ("radius_km", "Reach (km)", "Alcance (km)"),
+        ("free_of_charge", "Free of charge", "Gratuito"),
+        ("no_documents_required", "No papers needed", "Sin papeles"),
+        ("women_only", "Women only", "Solo mujeres"),
+        ("walk_in", "No appointment needed", "Sin cita"),
+        ("hours_notes", "Notes on hours", "Notas sobre el horario"),
+        ("state", "State (ISO 3166-2)", "Estado (ISO 3166-2)"),
+        ("approximate", "Approximate place", "Lugar aproximado"),
+    ),
+)
+
 VOCABULARIES: dict[str, Vocabulary] = {
     vocabulary.code: vocabulary
     for vocabulary in (
@@ -329,6 +360,7 @@ VOCABULARIES: dict[str, Vocabulary] = {
         ENGAGEMENT_LEVELS,
         BUDGET_BANDS,
         SERVICE_LANGUAGES,
+        PROFILE_FIELDS,
     )
 }
 

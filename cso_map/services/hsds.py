@@ -249,6 +249,7 @@ ORGANIZATION_LOADS = (
     selectinload(Organization.target_groups),
     selectinload(Organization.skills),
     selectinload(Organization.support_needs),
+    selectinload(Organization.origins),
 )
 
 

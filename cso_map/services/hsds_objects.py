@@ -20,6 +20,7 @@ from cso_map.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from cso_map.taxonomy import PROFILE_FIELDS
 
 NAMESPACE = uuid.UUID("5b0f3f0a-8c1e-4f2d-9a77-2c6a6f7b1e10")
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -67,11 +68,11 @@ def term_object(term: TaxonomyTerm) -> dict:
 
 
 def _attribute(
-    link_id: uuid.UUID, link_type: str, term: TaxonomyTerm, value=None
+    link_id: uuid.UUID, link_type: str, term: TaxonomyTerm, value=None, key=""
 ) -> dict:
     return _present(
         {
-            "id": derived_id("attribute", link_id, term.id),
+            "id": derived_id("attribute", link_id, term.id, *([key] if key else [])),
             "link_id": str(link_id),
             "link_type": link_type,
             "link_entity": link_type,
@@ -82,8 +83,39 @@ def _attribute(
     )
 
 
+def _field_term(code: str) -> TaxonomyTerm:
+    """Return the (unsaved) term of profile field `code`, as the database holds it."""
+    term = PROFILE_FIELDS[code]
+    return TaxonomyTerm(
+        id=PROFILE_FIELDS.term_id(code),
+        taxonomy_id=PROFILE_FIELDS.id,
+        code=code,
+        label_en=term.en,
+        label_es=term.es,
+        description_en="",
+    )
+
+
+def field_value(value: object) -> str:
+    """Return a profile field's value as attribute text (booleans as true/false)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _fields(link_id: uuid.UUID, link_type: str, values: dict) -> list[dict]:
+    """Return attributes with values for the known profile fields in `values`."""
+    return [
+        _attribute(link_id, link_type, _field_term(code), field_value(value))
+        for code, value in values.items()
+        if value is not None and value != ""
+    ]
+
+
 def organization_attributes(organization: Organization) -> list[dict]:
-    """Return the capacity profile and CSO type as HSDS attributes."""
+    """Return the CSO type, capacity profile and flags as HSDS attributes."""
     terms = [organization.type, organization.engagement_level]
     if organization.budget_band is not None:
         terms.append(organization.budget_band)
@@ -92,12 +124,53 @@ def organization_attributes(organization: Organization) -> list[dict]:
         *organization.skills,
         *organization.support_needs,
     ]
-    return [_attribute(organization.id, "organization", term) for term in terms if term]
+    link = organization.id
+    reviewed = organization.last_reviewed_on
+    return [
+        *(_attribute(link, "organization", term) for term in terms if term),
+        *_fields(
+            link,
+            "organization",
+            {
+                "paid_staff": organization.paid_staff,
+                "volunteers": organization.volunteers,
+                "members": organization.members,
+                "legally_registered": organization.legally_registered,
+                "women_led": organization.women_led,
+                "open_to_mentor": organization.open_to_mentor,
+                "seeking_mentor": organization.seeking_mentor,
+                "location_confidential": organization.location_confidential,
+                "contact_instructions": organization.contact_instructions,
+                "verification": organization.verification_status,
+                "last_reviewed": reviewed.isoformat() if reviewed else None,
+                "organization_status": organization.status,
+                "demo": organization.is_demo,
+            },
+        ),
+        *(
+            _attribute(link, "organization", _field_term("origin"), value, key=value)
+            for value in sorted({origin_value(o) for o in organization.origins})
+        ),
+    ]
+
+
+def origin_value(origin) -> str:
+    """Return a tie of origin as "country|state|community" (blank parts empty)."""
+    region = origin.region.code if origin.region else ""
+    return "|".join((origin.country_code, region, origin.community or ""))
 
 
 def location_object(location: Location, hidden: bool) -> dict:
     """Return a location; a hidden one keeps only its state and its kind."""
     region = location.region
+    attributes = _fields(
+        location.id,
+        "location",
+        {
+            "state": region.code if region else None,
+            "approximate": True if location.approximate and not hidden else None,
+        },
+    )
     if hidden:
         return _present(
             {
@@ -105,6 +178,7 @@ def location_object(location: Location, hidden: bool) -> dict:
                 "location_type": location.location_type,
                 "organization_id": str(location.organization_id),
                 "name": region.name_en if region else None,
+                "attributes": attributes,
             }
         )
     address = None
@@ -138,6 +212,7 @@ def location_object(location: Location, hidden: bool) -> dict:
             "latitude": None if location.approximate else location.latitude,
             "longitude": None if location.approximate else location.longitude,
             "addresses": [address] if address else [],
+            "attributes": attributes,
         }
     )
 
@@ -242,7 +317,22 @@ def service_object(service: Service, full: bool = True) -> dict:
         }
         for region in service.area_regions
     ]
-    values["attributes"] = [_attribute(service.id, "service", service.category)]
+    values["attributes"] = [
+        _attribute(service.id, "service", service.category),
+        *_fields(
+            service.id,
+            "service",
+            {
+                "capacity_per_month": service.capacity_per_month,
+                "radius_km": service.radius_km,
+                "free_of_charge": service.free_of_charge,
+                "no_documents_required": service.no_documents_required,
+                "women_only": service.women_only,
+                "walk_in": service.walk_in,
+                "hours_notes": service.hours_notes,
+            },
+        ),
+    ]
     if full:
         hidden = organization.location_confidential
         values["organization"] = organization_object(organization, full=False)

@@ -78,6 +78,7 @@ def package_rows() -> dict[str, list[dict]]:
         for location in item["locations"]:
             add("locations", [location])
             add("addresses", location.get("addresses", []))
+            add("attributes", location.get("attributes", []))
     for service in db.session.scalars(
         services_query(query).options(*SERVICE_LOADS)
     ).unique():

@@ -1,0 +1,455 @@
+"""Write organization records in bulk: the demo, benchmarks and every import.
+
+A record is the plain dictionary of `seed_data/organizations.json` (documented in
+`seed_data/README.md`): the organization's fields and codes, its origins, its
+locations and its services with their languages, areas, hours and places. Dates
+may be given as ISO dates (`reviewed_on`, `assured_on`) or as days before today.
+
+Writing is one transaction. A record whose id is new is inserted; a record whose
+id exists replaces that organization in place: its row is updated (same id, the
+version raised) and its services, places, origins and terms are rewritten with
+the ids the record gives, so re-importing the same file changes nothing and adds
+nothing. Rows the record gives no id for (hours, origins, service places) get
+ids derived from what they hold, which are stable across imports too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import Table, bindparam, delete, insert, select, update
+
+from cso_map.extensions import db
+from cso_map.geo.boundaries import from_geojson
+from cso_map.geo.locate import locate_points
+from cso_map.models import (
+    AuditEvent,
+    Location,
+    Organization,
+    OrganizationOrigin,
+    Region,
+    Service,
+    ServiceAtLocation,
+    ServiceSchedule,
+    User,
+    organization_skills,
+    organization_support_needs,
+    organization_target_groups,
+    service_area_regions,
+    service_languages,
+)
+from cso_map.models.base import utcnow
+from cso_map.services.data_version import bump_data_version
+from cso_map.services.hsds_objects import derived_id
+from cso_map.services.regions import regions_by_code
+from cso_map.services.search_index import organization_search_text
+from cso_map.taxonomy import VOCABULARIES
+from cso_map.text import fold
+
+CHUNK = 500
+ORGANIZATION_TEXT = (
+    "name",
+    "alternate_name",
+    "email",
+    "website",
+    "phone",
+    "year_founded",
+    "legal_status",
+    "paid_staff",
+    "volunteers",
+    "members",
+)
+ORGANIZATION_FLAGS = (
+    "legally_registered",
+    "open_to_mentor",
+    "seeking_mentor",
+    "women_led",
+    "location_confidential",
+)
+ORGANIZATION_TERMS = (
+    ("target_group", "target_groups", organization_target_groups),
+    ("skill", "skills", organization_skills),
+    ("support_need", "support_needs", organization_support_needs),
+)
+SERVICE_VALUES = (
+    "name",
+    "status",
+    "url",
+    "email",
+    "phone",
+    "minimum_age",
+    "maximum_age",
+    "capacity_per_month",
+    "radius_km",
+)
+SERVICE_FLAGS = ("free_of_charge", "no_documents_required", "women_only", "walk_in")
+SERVICE_TEXT = (
+    "description",
+    "eligibility_notes",
+    "application_process",
+    "hours_notes",
+)
+
+
+@dataclass
+class WriteReport:
+    """Which organizations a write added and which it replaced in place."""
+
+    added: list[uuid.UUID] = field(default_factory=list)
+    updated: list[uuid.UUID] = field(default_factory=list)
+
+
+def existing_organizations(ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, tuple]:
+    """Return (verification status, verified at, is demo) of the ids that exist."""
+    table = Organization.__table__
+    found: dict[uuid.UUID, tuple] = {}
+    for chunk in chunked(list(ids)):
+        rows = db.session.execute(
+            select(
+                table.c.id,
+                table.c.verification_status,
+                table.c.verified_at,
+                table.c.is_demo,
+            ).where(table.c.id.in_(chunk))
+        )
+        found.update({row[0]: tuple(row[1:]) for row in rows})
+    return found
+
+
+def chunked(values: Sequence, size: int = CHUNK) -> Iterable[Sequence]:
+    """Yield `values` in slices of at most `size` (bounded SQL IN lists)."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def write_organizations(
+    records: list[dict],
+    today: dt.date,
+    is_demo: bool = False,
+    replace: bool = True,
+    by: User | None = None,
+    source: str = "",
+) -> WriteReport:
+    """Insert new records and (with `replace`) rewrite existing ones; one commit."""
+    ids = [uuid.UUID(record["id"]) for record in records]
+    existing = existing_organizations(ids)
+    if not replace:
+        records = [r for r, i in zip(records, ids, strict=True) if i not in existing]
+    report = WriteReport()
+    if not records:
+        return report
+    rows = _Rows(regions_by_code(), today, is_demo, existing)
+    rows.locate([location for record in records for location in record["locations"]])
+    for record in records:
+        rows.add_organization(record)
+    report.added = [i for i in ids if i not in existing]
+    report.updated = [i for i in ids if i in existing] if replace else []
+    try:
+        _delete_children(report.updated)
+        rows.write()
+        if by is not None or source:
+            _audit(report, by, source, rows.now)
+        bump_data_version()
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return report
+
+
+def _delete_children(organization_ids: list[uuid.UUID]) -> None:
+    """Remove what replaced organizations hold, before it is written again."""
+    owned = (
+        Service.__table__,
+        Location.__table__,
+        OrganizationOrigin.__table__,
+    )
+    for chunk in chunked(organization_ids):
+        for _, _, table in ORGANIZATION_TERMS:
+            db.session.execute(delete(table).where(table.c.organization_id.in_(chunk)))
+        for table in owned:
+            db.session.execute(delete(table).where(table.c.organization_id.in_(chunk)))
+
+
+def _audit(report: WriteReport, by: User | None, source: str, now: dt.datetime) -> None:
+    """Record one "import" event per organization written."""
+    after = json.dumps({"source": source})
+    db.session.execute(
+        insert(AuditEvent.__table__),
+        [
+            {
+                "id": uuid.uuid4(),
+                "at": now,
+                "user_id": by.id if by else None,
+                "action": "import",
+                "entity": "organization",
+                "entity_id": organization_id,
+                "organization_id": organization_id,
+                "before": "{}",
+                "after": after,
+            }
+            for organization_id in [*report.added, *report.updated]
+        ],
+    )
+
+
+def _date(value: str | None, today: dt.date, days: int | None) -> dt.date | None:
+    """Return an ISO date, else the date `days` before `today`, else None."""
+    if value:
+        return dt.date.fromisoformat(value)
+    return None if days is None else today - dt.timedelta(days=int(days))
+
+
+def _timestamp(value: str | None, default: dt.datetime) -> dt.datetime:
+    if not value:
+        return default
+    parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+class _Rows:
+    """Table rows accumulated from records, written parents first."""
+
+    def __init__(
+        self,
+        regions: dict[str, Region],
+        today: dt.date,
+        is_demo: bool,
+        existing: dict[uuid.UUID, tuple],
+    ) -> None:
+        self.regions = regions
+        self.today = today
+        self.is_demo = is_demo
+        self.existing = existing
+        self.now = utcnow()
+        self.tables: dict[Table, list[dict]] = defaultdict(list)
+        self.updates: list[dict] = []
+        self.parents: list[dict] = []
+        self.location_regions: dict[str, uuid.UUID | None] = {}
+
+    def term(self, vocabulary: str, code: str | None) -> uuid.UUID | None:
+        """Return the term id of `code`, refusing codes the vocabulary lacks."""
+        if code is None:
+            return None
+        if code not in VOCABULARIES[vocabulary]:
+            raise ValueError(f"unknown {vocabulary} code {code!r}")
+        return VOCABULARIES[vocabulary].term_id(code)
+
+    def region(self, code: str | None) -> uuid.UUID | None:
+        """Return the id of region `code`, refusing unknown codes."""
+        if not code:
+            return None
+        if code not in self.regions:
+            raise ValueError(f"unknown region code {code!r}")
+        return self.regions[code].id
+
+    def locate(self, locations: list[dict]) -> None:
+        """Find the state each place falls in (else the state it names), at once."""
+        states = [region for region in self.regions.values() if region.level == "state"]
+        points = [location for location in locations if location.get("lat") is not None]
+        found = locate_points(
+            [point["lon"] for point in points],
+            [point["lat"] for point in points],
+            [from_geojson(state.geometry) for state in states],
+        )
+        for point, index in zip(points, found, strict=True):
+            if index >= 0:
+                self.location_regions[point["id"]] = states[index].id
+        for location in locations:
+            if location["id"] not in self.location_regions:
+                self.location_regions[location["id"]] = self.region(
+                    location.get("state")
+                )
+
+    def add_organization(self, record: dict) -> None:
+        """Add the rows of one organization record and everything it contains."""
+        org_id = uuid.UUID(record["id"])
+        reviewed = _date(
+            record.get("reviewed_on"), self.today, record.get("reviewed_days_ago")
+        )
+        before = self.existing.get(org_id)
+        status = record.get("verification_status") or (
+            before[0] if before else "unverified"
+        )
+        confidential = bool(record.get("location_confidential"))
+        row = {
+            "id": org_id,
+            **{name: record.get(name) for name in ORGANIZATION_TEXT},
+            **{name: bool(record.get(name)) for name in ORGANIZATION_FLAGS},
+            "status": record.get("status") or "active",
+            "verification_status": status,
+            "description": record.get("description") or "",
+            "contact_instructions": record.get("contact_instructions") or "",
+            "type_id": self.term("cso_type", record["type"]),
+            "budget_band_id": self.term("budget_band", record.get("budget_band")),
+            "engagement_level_id": self.term(
+                "engagement_level", record["engagement_level"]
+            ),
+            "last_reviewed_on": reviewed,
+            "name_key": fold(record["name"]),
+            "search_text": organization_search_text(
+                record["name"],
+                record.get("alternate_name"),
+                record.get("description"),
+                [service["name"] for service in record["services"]],
+                [] if confidential else [x.get("city") for x in record["locations"]],
+            ),
+            "updated_at": self.now,
+        }
+        if before is None:
+            self.tables[Organization.__table__].append(
+                {
+                    **row,
+                    "verified_at": dt.datetime.combine(reviewed, dt.time(12), dt.UTC)
+                    if status == "verified" and reviewed
+                    else None,
+                    "is_demo": bool(record.get("demo", self.is_demo)),
+                    "version": 1,
+                    "created_at": self.now,
+                }
+            )
+        else:
+            self.updates.append(row)
+        parent = record.get("parent_id")
+        if parent or before is not None:
+            self.parents.append(
+                {"org_id": org_id, "parent": uuid.UUID(parent) if parent else None}
+            )
+        for vocabulary, name, table in ORGANIZATION_TERMS:
+            self.tables[table] += [
+                {"organization_id": org_id, "term_id": self.term(vocabulary, code)}
+                for code in dict.fromkeys(record.get(name, []))
+            ]
+        for origin in record.get("origins", []):
+            parts = (origin["country"], origin.get("region"), origin.get("community"))
+            self.tables[OrganizationOrigin.__table__].append(
+                {
+                    "id": uuid.UUID(derived_id("origin", org_id, *parts)),
+                    "organization_id": org_id,
+                    "country_code": parts[0],
+                    "region_id": self.region(parts[1]),
+                    "community": parts[2],
+                }
+            )
+        for position, location in enumerate(record["locations"]):
+            self.add_location(org_id, position, location)
+        for position, service in enumerate(record["services"]):
+            self.add_service(org_id, position, service)
+
+    def add_location(self, org_id: uuid.UUID, position: int, location: dict) -> None:
+        """Add the row of one location."""
+        self.tables[Location.__table__].append(
+            {
+                "id": uuid.UUID(location["id"]),
+                "organization_id": org_id,
+                "position": position,
+                "name": location.get("name"),
+                "location_type": location["type"],
+                "url": location.get("url"),
+                "latitude": location.get("lat"),
+                "longitude": location.get("lon"),
+                "address_1": location.get("address_1"),
+                "address_2": location.get("address_2"),
+                "city": location.get("city"),
+                "state_province": location.get("state_province"),
+                "postal_code": location.get("postal_code"),
+                "country": location.get("country"),
+                "transportation": location.get("transportation") or "",
+                "region_id": self.location_regions.get(location["id"]),
+                "approximate": bool(location.get("approximate")),
+                "created_at": self.now,
+                "updated_at": self.now,
+            }
+        )
+
+    def add_service(self, org_id: uuid.UUID, position: int, service: dict) -> None:
+        """Add the rows of one service, its languages, area, hours and locations."""
+        service_id = uuid.UUID(service["id"])
+        self.tables[Service.__table__].append(
+            {
+                "id": service_id,
+                "organization_id": org_id,
+                "position": position,
+                "category_id": self.term("service_category", service["category"]),
+                **{name: service.get(name) for name in SERVICE_VALUES},
+                "status": service.get("status") or "active",
+                **{name: bool(service.get(name)) for name in SERVICE_FLAGS},
+                **{name: service.get(name) or "" for name in SERVICE_TEXT},
+                "assured_on": _date(
+                    service.get("assured_on"),
+                    self.today,
+                    service.get("assured_days_ago"),
+                ),
+                "created_at": self.now,
+                "updated_at": _timestamp(service.get("last_modified"), self.now),
+            }
+        )
+        self.tables[service_languages] += [
+            {"service_id": service_id, "term_id": self.term("language", code)}
+            for code in dict.fromkeys(service.get("languages", []))
+        ]
+        self.tables[service_area_regions] += [
+            {"service_id": service_id, "region_id": self.region(code)}
+            for code in dict.fromkeys(service.get("area_regions", []))
+        ]
+        self.tables[ServiceSchedule.__table__] += [
+            {
+                "id": uuid.UUID(
+                    hours[3]
+                    if len(hours) > 3
+                    else derived_id("schedule", service_id, *hours[:3])
+                ),
+                "service_id": service_id,
+                "weekday": hours[0],
+                "opens_at": dt.time.fromisoformat(hours[1]),
+                "closes_at": dt.time.fromisoformat(hours[2]),
+            }
+            for hours in dict.fromkeys(map(tuple, service.get("schedules", [])))
+        ]
+        links = service.get("link_ids", {})
+        self.tables[ServiceAtLocation.__table__] += [
+            {
+                "id": uuid.UUID(
+                    links.get(location_id)
+                    or derived_id("service_at_location", service_id, location_id)
+                ),
+                "service_id": service_id,
+                "location_id": uuid.UUID(location_id),
+            }
+            for location_id in dict.fromkeys(service.get("location_ids", []))
+        ]
+
+    def write(self) -> None:
+        """Update replaced rows, insert every table's rows, then link parents."""
+        table = Organization.__table__
+        if self.updates:
+            columns = [column for column in self.updates[0] if column != "id"]
+            db.session.execute(
+                update(table)
+                .where(table.c.id == bindparam("_id"))
+                .values(
+                    {
+                        **{column: bindparam(f"_{column}") for column in columns},
+                        "version": table.c.version + 1,
+                    }
+                ),
+                [
+                    {f"_{key}": value for key, value in row.items()}
+                    for row in self.updates
+                ],
+            )
+        for sorted_table in db.metadata.sorted_tables:
+            if self.tables.get(sorted_table):
+                db.session.execute(insert(sorted_table), self.tables[sorted_table])
+        if self.parents:
+            db.session.execute(
+                update(table)
+                .where(table.c.id == bindparam("org_id"))
+                .values(parent_id=bindparam("parent")),
+                self.parents,
+            )
