@@ -9,18 +9,27 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
+from flask_babel import force_locale
 
 from cso_map.models import ROLES
 from cso_map.services.accounts import AccountError, create_user
 from cso_map.services.backup import BackupError, backup_database, restore_database
+from cso_map.services.coverage import CoverageQuery
 from cso_map.services.deploy_check import deployment_problems
-from cso_map.services.exports import directory_csv, directory_geojson, three_w_csv
-from cso_map.services.hsds_package import write_hsds_package
+from cso_map.services.exports import (
+    coverage_geojson,
+    directory_csv,
+    directory_geojson,
+    three_w_csv,
+)
+from cso_map.services.hsds_package import write_hsds_json, write_hsds_package
+from cso_map.services.organization_import import import_hsds, import_organizations
 from cso_map.services.region_import import import_indicators, import_regions
 from cso_map.services.seeding import seed_demo
 from cso_map.services.taxonomy import sync_taxonomies
 from cso_map.services.unmet_demand import unmet_demand
 from cso_map.services.upload_files import UploadError
+from cso_map.taxonomy import SERVICE_CATEGORIES
 
 
 @click.command("seed-demo")
@@ -167,22 +176,32 @@ def check_deploy_command(workers: int) -> None:
 
 
 @click.command("export")
-@click.argument("kind", type=click.Choice(["csv", "geojson", "3w", "hsds"]))
+@click.argument("kind", type=click.Choice(["csv", "geojson", "3w", "hsds", "coverage"]))
 @click.argument("out", type=click.Path(dir_okay=False, writable=True, path_type=Path))
 @click.option(
     "--lang", type=click.Choice(["es", "en"]), default="en", show_default=True
 )
+@click.option("--service", help="Coverage: the service category code.")
 @with_appcontext
-def export_command(kind: str, out: Path, lang: str) -> None:
-    """Write the public directory as our CSV, GeoJSON, a 3W sheet or an HSDS zip."""
+def export_command(kind: str, out: Path, lang: str, service: str | None) -> None:
+    """Write the public directory: our CSV, GeoJSON, 3W, HSDS (.zip or .json), or
+    the coverage of a service by state (GeoJSON)."""
+    if kind == "hsds" and out.suffix.lower() == ".json":
+        click.echo(f"Wrote {out}: {write_hsds_json(out)} organizations.")
+        return
     if kind == "hsds":
         counts = write_hsds_package(out)
         click.echo(f"Wrote {out}: " + ", ".join(f"{t} {n}" for t, n in counts.items()))
         return
+    if kind == "coverage" and service not in SERVICE_CATEGORIES:
+        raise click.UsageError(
+            "--service must be one of: " + ", ".join(SERVICE_CATEGORIES.codes())
+        )
     writers = {
         "csv": directory_csv,
         "geojson": directory_geojson,
         "3w": lambda: three_w_csv(lang),
+        "coverage": lambda: coverage_geojson(CoverageQuery(service=service), lang),
     }
     text = writers[kind]()
     out.write_text(text, encoding="utf-8")
@@ -226,6 +245,59 @@ def import_indicators_command(path: Path, dry_run: bool) -> None:
     except UploadError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"{'Would write' if dry_run else 'Wrote'} {count} indicator rows.")
+
+
+@import_group.command("organizations")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--dry-run", is_flag=True, help="Check the file and report; write nothing."
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["es", "en"]),
+    default="es",
+    show_default=True,
+    help="Language of the service names made from categories.",
+)
+@with_appcontext
+def import_organizations_command(path: Path, dry_run: bool, lang: str) -> None:
+    """Add or replace organizations from our CSV template or GeoJSON points."""
+    _report_import(lambda: import_organizations(path, dry_run=dry_run, lang=lang))
+
+
+@import_group.command("hsds")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--dry-run", is_flag=True, help="Check the data and report; write nothing."
+)
+@click.option(
+    "--mapping",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="CSV of taxonomy,term,category rules (default: the built-in table).",
+)
+@with_appcontext
+def import_hsds_command(path: Path, dry_run: bool, mapping: Path | None) -> None:
+    """Add or replace organizations from an HSDS zip, folder of CSVs or JSON file."""
+    _report_import(lambda: import_hsds(path, dry_run=dry_run, mapping=mapping))
+
+
+def _report_import(run) -> None:
+    """Run an organization import in English and say what it did, or why not."""
+    with force_locale("en"):
+        try:
+            report = run()
+        except UploadError as error:
+            raise click.ClickException(str(error)) from error
+    if report.dry_run:
+        click.echo(
+            f"Dry run: would add {report.added} and replace {report.updated} "
+            f"organizations ({report.services} services); nothing was written."
+        )
+    else:
+        click.echo(
+            f"Added {report.added} and replaced {report.updated} organizations "
+            f"({report.services} services) from {report.source}."
+        )
 
 
 def register_cli(app: Flask) -> None:

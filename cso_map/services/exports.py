@@ -1,4 +1,4 @@
-"""Exports of the public directory: our CSV, GeoJSON, and a 3W sheet.
+"""Exports of the public directory: our CSV, GeoJSON, coverage, and a 3W sheet.
 
 Every export holds what the public may see: listed organizations only, hidden
 addresses at state level (no street, no coordinates), CSV cells that spreadsheets
@@ -11,31 +11,19 @@ import datetime as dt
 import json
 
 import numpy as np
+from sqlalchemy.orm import selectinload
 
+from cso_map.extensions import db
+from cso_map.models import Organization, Service
+from cso_map.services.coverage import CoverageQuery, region_coverage
 from cso_map.services.csv_export import csv_text
 from cso_map.services.directory import DirectoryFilters
-from cso_map.services.region_maps import organizations_geojson
-from cso_map.services.snapshot import directory_snapshot, mask_codes
-from cso_map.taxonomy import (
-    CSO_TYPES,
-    SERVICE_CATEGORIES,
-    SERVICE_LANGUAGES,
-    TARGET_GROUPS,
-)
+from cso_map.services.hsds import ORGANIZATION_LOADS, HsdsQuery, organizations_query
+from cso_map.services.organization_table import NAMES, table_row
+from cso_map.services.region_maps import organizations_geojson, regions_geojson
+from cso_map.services.snapshot import directory_snapshot
+from cso_map.taxonomy import CSO_TYPES, SERVICE_CATEGORIES
 
-CSV_COLUMNS = (
-    "id",
-    "name",
-    "type",
-    "region",
-    "latitude",
-    "longitude",
-    "approximate",
-    "services",
-    "languages",
-    "target_groups",
-    "verified",
-)
 THREE_W_COLUMNS = (
     "organization_id",
     "organization",
@@ -50,29 +38,28 @@ THREE_W_COLUMNS = (
 
 
 def directory_csv() -> str:
-    """Return every listed organization as a CSV row (codes joined by ";")."""
-    organizations = directory_snapshot().organizations
-
-    def coordinate(value: float) -> float | None:
-        return None if np.isnan(value) else round(float(value), 5)
-
-    rows = (
-        [
-            row.id,
-            row.name,
-            row.type,
-            row.region,
-            coordinate(row.lat),
-            coordinate(row.lon),
-            "true" if row.approximate else "false",
-            ";".join(mask_codes(SERVICE_CATEGORIES, row.categories)),
-            ";".join(mask_codes(SERVICE_LANGUAGES, row.languages)),
-            ";".join(mask_codes(TARGET_GROUPS, row.target_groups)),
-            "true" if row.verified else "false",
-        ]
-        for row in organizations.itertuples()
+    """Return every listed organization as a row of our table (see the template)."""
+    statement = organizations_query(HsdsQuery()).options(
+        *ORGANIZATION_LOADS,
+        selectinload(Organization.services).selectinload(Service.languages),
     )
-    return csv_text(CSV_COLUMNS, rows)
+    organizations = db.session.scalars(statement).unique()
+    return csv_text(NAMES, (table_row(item) for item in organizations))
+
+
+def coverage_geojson(query: CoverageQuery, lang: str = "en") -> str:
+    """Return the states with the coverage of one service, as GeoJSON polygons."""
+    table = region_coverage(query)
+    extra = table[["providers", "capacity", "demand", "ratio", "status"]].copy()
+    extra["service"] = query.service
+    extra["service_name"] = SERVICE_CATEGORIES[query.service].label(lang)
+    return json.dumps(regions_geojson(extra=extra), ensure_ascii=False, default=_plain)
+
+
+def _plain(value: object) -> object:
+    """Return numpy numbers as Python numbers, and NaN as null, for JSON."""
+    number = float(value)
+    return None if np.isnan(number) else number
 
 
 def directory_geojson() -> str:

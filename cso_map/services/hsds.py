@@ -250,6 +250,7 @@ ORGANIZATION_LOADS = (
     selectinload(Organization.skills),
     selectinload(Organization.support_needs),
     selectinload(Organization.origins),
+    selectinload(Organization.parent),
 )
 
 

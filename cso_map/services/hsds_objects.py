@@ -217,6 +217,12 @@ def location_object(location: Location, hidden: bool) -> dict:
     )
 
 
+def listed_parent_id(organization: Organization) -> str | None:
+    """Return the id of the organization's parent if the public may see it."""
+    parent = organization.parent
+    return str(parent.id) if parent is not None and parent.is_listed else None
+
+
 def organization_object(organization: Organization, full: bool = True) -> dict:
     """Return an organization, with its locations and attributes when `full`."""
     values = _present(
@@ -229,9 +235,7 @@ def organization_object(organization: Organization, full: bool = True) -> dict:
             "website": safe_url(organization.website),
             "year_incorporated": organization.year_founded,
             "legal_status": organization.legal_status,
-            "parent_organization_id": str(organization.parent_id)
-            if organization.parent_id
-            else None,
+            "parent_organization_id": listed_parent_id(organization),
         }
     )
     if organization.phone:

@@ -1,5 +1,5 @@
-"""The directory as an HSDS 3.0 tabular data package: a zip of CSV tables and a
-datapackage.json, built from the same objects as the /hsds API."""
+"""The directory as HSDS 3.0: a tabular data package (a zip of CSV tables and a
+datapackage.json) or JSON, built from the same objects as the /hsds API."""
 
 from __future__ import annotations
 
@@ -140,11 +140,51 @@ def datapackage() -> dict:
     }
 
 
+def _member(name: str) -> zipfile.ZipInfo:
+    """Return a zip entry with a fixed date, so the same data makes the same bytes."""
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
 def write_hsds_package(out: Path | BinaryIO) -> dict[str, int]:
     """Write the zip to a path or a binary file; return each table's row count."""
     rows = package_rows()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("datapackage.json", json.dumps(datapackage(), indent=1))
+        archive.writestr(
+            _member("datapackage.json"), json.dumps(datapackage(), indent=1)
+        )
         for table, columns in COLUMNS.items():
-            archive.writestr(f"{table}.csv", _csv(columns, rows[table]))
+            archive.writestr(_member(f"{table}.csv"), _csv(columns, rows[table]))
     return {table: len(table_rows) for table, table_rows in rows.items()}
+
+
+def hsds_organizations() -> list[dict]:
+    """Return HSDS JSON: every listed organization with its services nested."""
+    query = HsdsQuery()
+    services: dict[str, list[dict]] = {}
+    for service in db.session.scalars(
+        services_query(query).options(*SERVICE_LOADS)
+    ).unique():
+        item = service_object(service, full=True)
+        del item["organization"]
+        services.setdefault(item["organization_id"], []).append(item)
+    organizations = []
+    for organization in db.session.scalars(
+        organizations_query(query).options(*ORGANIZATION_LOADS)
+    ).unique():
+        item = organization_object(organization, full=True)
+        item["services"] = services.get(item["id"], [])
+        organizations.append(item)
+    return organizations
+
+
+def write_hsds_json(out: Path | BinaryIO) -> int:
+    """Write HSDS JSON (a list of nested organizations); return how many."""
+    items = hsds_organizations()
+    text = json.dumps(items, ensure_ascii=False, indent=1).encode()
+    if isinstance(out, Path):
+        out.write_bytes(text)
+    else:
+        out.write(text)
+    return len(items)
