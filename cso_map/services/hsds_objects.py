@@ -184,21 +184,23 @@ def location_object(location: Location, hidden: bool) -> dict:
     address = None
     parts = (
         location.address_1,
+        location.address_2,
         location.city,
         location.state_province,
         location.postal_code,
         location.country,
     )
-    if location.location_type != "virtual" and all(parts):
+    if location.location_type != "virtual" and any(parts):
+        # HSDS requires five of these; a part we do not know is sent empty.
         address = {
             "id": derived_id("address", location.id),
             "location_id": str(location.id),
-            "address_1": location.address_1,
+            "address_1": location.address_1 or "",
             "address_2": location.address_2 or "",
-            "city": location.city,
-            "state_province": location.state_province,
-            "postal_code": location.postal_code,
-            "country": location.country,
+            "city": location.city or "",
+            "state_province": location.state_province or "",
+            "postal_code": location.postal_code or "",
+            "country": location.country or "",
             "address_type": "physical",
         }
     return _present(

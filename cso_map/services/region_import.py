@@ -3,19 +3,19 @@ each refusal naming the feature or row and the field."""
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from cso_map.extensions import db
 from cso_map.geo.boundaries import label_point, repair, simplify_coverage, to_geojson
 from cso_map.models import Region
+from cso_map.services.import_values import CellError, read_csv_file, whole
 from cso_map.services.regions import load_indicators
 from cso_map.services.upload_files import UploadError, read_boundaries
 
@@ -40,23 +40,34 @@ def import_regions(path: Path, dry_run: bool = False) -> ImportReport:
     column = next((name for name in CODE_COLUMNS if name in frame.columns), None)
     if column is None:
         raise UploadError(
-            f"{path.name}: no column of codes ({', '.join(CODE_COLUMNS)})"
+            _l(
+                "%(name)s: no column of codes (%(columns)s)",
+                name=path.name,
+                columns=", ".join(CODE_COLUMNS),
+            )
         )
     frame = frame.reset_index(drop=True)
     frame["code"] = frame[column].astype(str).str.strip().str.upper()
     for number, row in enumerate(frame.itertuples(), start=1):
         if not STATE_CODE.match(row.code):
-            raise UploadError(
-                f"feature {number}, field {column}: "
-                f"{row.code!r} is not an ISO 3166-2 code"
+            raise CellError(
+                str(_l("feature %(number)s", number=number)),
+                column,
+                _l("%(value)r is not an ISO 3166-2 code", value=row.code),
             )
     if frame["code"].duplicated().any():
         twice = frame.loc[frame["code"].duplicated(), "code"].iloc[0]
-        raise UploadError(f"field {column}: {twice} appears twice")
+        raise UploadError(
+            _l("field %(field)s: %(id)s appears twice", field=column, id=twice)
+        )
     geometries = repair(frame.geometry)
     for number, geometry in enumerate(geometries, start=1):
         if geometry.is_empty:
-            raise UploadError(f"feature {number}, geometry: no polygon")
+            raise CellError(
+                str(_l("feature %(number)s", number=number)),
+                "geometry",
+                _l("no polygon"),
+            )
     simplified = simplify_coverage(gpd.GeoSeries(geometries.values, crs=frame.crs))
     existing = {region.code: region for region in db.session.scalars(select(Region))}
     report = ImportReport(dry_run=dry_run)
@@ -67,8 +78,10 @@ def import_regions(path: Path, dry_run: bool = False) -> ImportReport:
         if region is None:
             country = existing.get(row.code.split("-")[0])
             if country is None:
-                raise UploadError(
-                    f"feature {number}: the country of {row.code} is unknown"
+                raise CellError(
+                    str(_l("feature %(number)s", number=number)),
+                    column,
+                    _l("the country of %(code)s is unknown", code=row.code),
                 )
             names = _names(row, row.code)
             region = Region(
@@ -109,32 +122,20 @@ def _names(row, default: str | None) -> dict:
 
 def read_indicator_rows(path: Path) -> list[dict]:
     """Return the rows of an indicators CSV, refusing bad encodings and values."""
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UploadError(
-            f"{path.name} is not UTF-8 text (it may be Latin-1): save it as UTF-8"
-        ) from error
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in INDICATOR_COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        raise UploadError(f"{path.name}: missing columns: {', '.join(missing)}")
-    rows = list(reader)
+    rows = read_csv_file(path, INDICATOR_COLUMNS)
     codes = {region.code for region in db.session.scalars(select(Region))}
     for number, row in enumerate(rows, start=2):
+        where = str(_l("row %(number)s", number=number))
         if row["region"] not in codes:
-            raise UploadError(
-                f"row {number}, column region: unknown code {row['region']!r}"
+            raise CellError(
+                where,
+                "region",
+                _l("%(value)r is not a region code we know", value=row["region"]),
             )
+        if not row["year"]:
+            raise CellError(where, "year", _l("a value is needed"))
         for column in ("year", *INDICATOR_NUMBERS):
-            value = (row.get(column) or "").strip()
-            if column == "year" and not value:
-                raise UploadError(f"row {number}, column year: a year is needed")
-            if value and (not value.isdigit()):
-                raise UploadError(
-                    f"row {number}, column {column}: {value!r} is not a whole number"
-                )
+            whole(row.get(column), where, column)
     return rows
 
 

@@ -22,6 +22,7 @@ from contextlib import closing
 from pathlib import Path
 
 import geopandas as gpd
+from flask_babel import lazy_gettext as _l
 
 MAX_MEMBERS = 12
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
@@ -32,7 +33,7 @@ WGS84 = "EPSG:4326"
 
 
 class UploadError(ValueError):
-    """An uploaded file was refused; the message says why."""
+    """An uploaded file was refused; the message (translated when shown) says why."""
 
 
 def read_boundaries(path: Path) -> gpd.GeoDataFrame:
@@ -48,9 +49,13 @@ def read_boundaries(path: Path) -> gpd.GeoDataFrame:
             shapefile = _extract_shapefile(path, Path(folder))
             frame = gpd.read_file(shapefile, engine="pyogrio")
     else:
-        raise UploadError(f"{path.name}: use .geojson, .gpkg or a zipped shapefile")
+        raise UploadError(
+            _l("%(name)s: use .geojson, .gpkg or a zipped shapefile", name=path.name)
+        )
     if frame.crs is None:
-        raise UploadError(f"{path.name}: the coordinate system is not stated")
+        raise UploadError(
+            _l("%(name)s: the coordinate system is not stated", name=path.name)
+        )
     return frame.to_crs(WGS84)
 
 
@@ -59,9 +64,17 @@ def _read_geojson(path: Path) -> gpd.GeoDataFrame:
     try:
         document = json.loads(path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise UploadError(f"{path.name} is not a GeoJSON file: {error}") from error
+        raise UploadError(
+            _l(
+                "%(name)s is not a GeoJSON file: %(error)s",
+                name=path.name,
+                error=str(error),
+            )
+        ) from error
     if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
-        raise UploadError(f"{path.name} is not a GeoJSON FeatureCollection")
+        raise UploadError(
+            _l("%(name)s is not a GeoJSON FeatureCollection", name=path.name)
+        )
     crs = WGS84
     named = (document.get("crs") or {}).get("properties", {}).get("name")
     if named:  # the old GeoJSON 2008 "crs" member
@@ -70,7 +83,11 @@ def _read_geojson(path: Path) -> gpd.GeoDataFrame:
         return gpd.GeoDataFrame.from_features(document["features"], crs=crs)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise UploadError(
-            f"{path.name}: a feature is not valid GeoJSON: {error}"
+            _l(
+                "%(name)s: a feature is not valid GeoJSON: %(error)s",
+                name=path.name,
+                error=str(error),
+            )
         ) from error
 
 
@@ -79,16 +96,20 @@ def _check_geopackage(path: Path) -> None:
     with path.open("rb") as handle:
         header = handle.read(100)
     if not header.startswith(b"SQLite format 3\x00") or len(header) < 100:
-        raise UploadError(f"{path.name} is not a GeoPackage")
+        raise UploadError(_l("%(name)s is not a GeoPackage", name=path.name))
     application_id = struct.unpack(">I", header[68:72])[0]
     if application_id not in GPKG_APPLICATION_IDS:
-        raise UploadError(f"{path.name} is an SQLite file, not a GeoPackage")
+        raise UploadError(
+            _l("%(name)s is an SQLite file, not a GeoPackage", name=path.name)
+        )
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
         tables = {
             row[0] for row in connection.execute("SELECT name FROM sqlite_master")
         }
     if "gpkg_contents" not in tables:
-        raise UploadError(f"{path.name} has no GeoPackage contents table")
+        raise UploadError(
+            _l("%(name)s has no GeoPackage contents table", name=path.name)
+        )
 
 
 def _extract_shapefile(path: Path, folder: Path) -> Path:
@@ -96,31 +117,57 @@ def _extract_shapefile(path: Path, folder: Path) -> Path:
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile as error:
-        raise UploadError(f"{path.name} is not a zip file") from error
+        raise UploadError(_l("%(name)s is not a zip file", name=path.name)) from error
     with archive:
         members = archive.infolist()
         if not members or len(members) > MAX_MEMBERS:
-            raise UploadError(f"{path.name}: a zip of one shapefile has 3 to 5 files")
+            raise UploadError(
+                _l("%(name)s: a zip of one shapefile has 3 to 5 files", name=path.name)
+            )
         if sum(member.file_size for member in members) > MAX_UNCOMPRESSED:
-            raise UploadError(f"{path.name}: the files inside are too large")
+            raise UploadError(
+                _l("%(name)s: the files inside are too large", name=path.name)
+            )
         for member in members:
             name = member.filename
             if member.is_dir() or "/" in name or "\\" in name or name.startswith("."):
-                raise UploadError(f"{path.name}: {name!r} is in a folder or hidden")
+                raise UploadError(
+                    _l(
+                        "%(name)s: %(member)r is in a folder or hidden",
+                        name=path.name,
+                        member=name,
+                    )
+                )
             if stat.S_ISLNK(member.external_attr >> 16):
-                raise UploadError(f"{path.name}: {name!r} is a link")
+                raise UploadError(
+                    _l("%(name)s: %(member)r is a link", name=path.name, member=name)
+                )
             if Path(name).suffix.lower() not in SHAPEFILE_PARTS:
-                raise UploadError(f"{path.name}: {name!r} is not part of a shapefile")
+                raise UploadError(
+                    _l(
+                        "%(name)s: %(member)r is not part of a shapefile",
+                        name=path.name,
+                        member=name,
+                    )
+                )
         shapefiles = [
             m.filename for m in members if m.filename.lower().endswith(".shp")
         ]
         if len(shapefiles) != 1:
-            raise UploadError(f"{path.name}: the zip must hold exactly one .shp file")
+            raise UploadError(
+                _l("%(name)s: the zip must hold exactly one .shp file", name=path.name)
+            )
         for member in members:
             (folder / member.filename).write_bytes(archive.read(member))
     shapefile = folder / shapefiles[0]
     with shapefile.open("rb") as handle:
         head = handle.read(4)
     if len(head) < 4 or struct.unpack(">i", head)[0] != SHAPEFILE_MAGIC:
-        raise UploadError(f"{path.name}: {shapefiles[0]} is not a shapefile")
+        raise UploadError(
+            _l(
+                "%(name)s: %(member)s is not a shapefile",
+                name=path.name,
+                member=shapefiles[0],
+            )
+        )
     return shapefile

@@ -29,8 +29,9 @@ def test_the_csv_has_every_listed_organization_and_no_hidden_address(
     assert "Asociación Cerrada" not in names  # defunct
     assert "'=HYPERLINK(1)" in names
     refuge = next(row for row in rows if row["name"] == "Refugio Mariposa")
-    assert refuge["approximate"] == "true"
-    assert (refuge["latitude"], refuge["longitude"]) != ("31.68", "-106.44")
+    assert (refuge["latitude"], refuge["longitude"]) == ("", "")
+    assert refuge["state"] and not refuge["address_1"] and not refuge["city"]
+    assert "Calle Secreta" not in json.dumps(rows)
     bravo = next(row for row in rows if row["name"] == "Centro Legal del Valle")
     assert bravo["services"] == "legal_advice;psychosocial"
     assert bravo["languages"] == "spa;eng;mix"

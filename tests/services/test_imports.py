@@ -255,7 +255,7 @@ def test_indicators_with_clear_errors_and_all_or_nothing(app, runner, tmp_path):
         header + "MX-ZAC,2031,Censo,1,1,1,1\nMX-ZAC,2031,Otro,many,1,1,1\n",
     )
     result = run_import(runner, "indicators", mixed)
-    assert "row 3, column population" in result.output
+    assert "row 3, field population" in result.output
     with app.app_context():
         assert (
             db.session.scalar(db.select(RegionIndicator).filter_by(year=2031)) is None
