@@ -100,6 +100,7 @@ def register_blueprints(app: Flask) -> None:
     from cso_map.gaps import bp as gaps_bp
     from cso_map.hsds import bp as hsds_bp
     from cso_map.i18n import register_root_redirect
+    from cso_map.imports import bp as imports_bp
     from cso_map.links import bp as links_bp
     from cso_map.mentoring import bp as mentoring_bp
     from cso_map.partners import bp as partners_bp
@@ -115,6 +116,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(editing_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(hsds_bp)
+    app.register_blueprint(imports_bp)
     app.register_blueprint(gaps_bp)
     app.register_blueprint(regions_bp)
     app.register_blueprint(api_bp)

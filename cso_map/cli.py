@@ -201,7 +201,11 @@ def export_command(kind: str, out: Path, lang: str, service: str | None) -> None
         "csv": directory_csv,
         "geojson": directory_geojson,
         "3w": lambda: three_w_csv(lang),
-        "coverage": lambda: coverage_geojson(CoverageQuery(service=service), lang),
+        "coverage": lambda: coverage_geojson(
+            CoverageQuery(service=service),
+            current_app.config["UNDERSERVED_BELOW"],
+            lang,
+        ),
     }
     text = writers[kind]()
     out.write_text(text, encoding="utf-8")
@@ -221,10 +225,11 @@ def import_group() -> None:
 @with_appcontext
 def import_regions_command(path: Path, dry_run: bool) -> None:
     """Add or update states from GeoJSON, a zipped shapefile or a GeoPackage."""
-    try:
-        report = import_regions(path, dry_run=dry_run)
-    except UploadError as error:
-        raise click.ClickException(str(error)) from error
+    with force_locale("en"):
+        try:
+            report = import_regions(path, dry_run=dry_run)
+        except UploadError as error:
+            raise click.ClickException(str(error)) from error
     verb = "Would add" if dry_run else "Added"
     click.echo(
         f"{verb} {len(report.added)} and "
@@ -240,10 +245,11 @@ def import_regions_command(path: Path, dry_run: bool) -> None:
 @with_appcontext
 def import_indicators_command(path: Path, dry_run: bool) -> None:
     """Add or update region indicators from a CSV file."""
-    try:
-        count = import_indicators(path, dry_run=dry_run)
-    except UploadError as error:
-        raise click.ClickException(str(error)) from error
+    with force_locale("en"):
+        try:
+            count = import_indicators(path, dry_run=dry_run)
+        except UploadError as error:
+            raise click.ClickException(str(error)) from error
     click.echo(f"{'Would write' if dry_run else 'Wrote'} {count} indicator rows.")
 
 

@@ -73,6 +73,7 @@ def action_label(action: str) -> str:
         "reject": _("Rejected"),
         "review": _("Checked: nothing changed"),
         "merge": _("Merged"),
+        "import": _("Imported"),
     }.get(action, action)
 
 

@@ -18,6 +18,7 @@ from cso_map.map_pages import (
     status_labels,
 )
 from cso_map.services.csv_export import csv_text
+from cso_map.services.exports import coverage_geojson
 from cso_map.services.maps import gap_map, gap_table
 from cso_map.taxonomy import SERVICE_CATEGORIES
 
@@ -104,6 +105,21 @@ def download():
     response = current_app.response_class(csv_text(header, rows), mimetype="text/csv")
     name = f"gaps-{query.service}{'-' + query.language if query.language else ''}.csv"
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@bp.get("/gaps.geojson")
+def download_geojson():
+    """Download the coverage of every state as GeoJSON polygons, for GIS software."""
+    form = CoverageForm(formdata=request.args)
+    if not form.validate():
+        messages = [m for ms in form.errors_by_field().values() for m in ms]
+        abort(400, description=" ".join(messages))
+    query = form.to_query()
+    body = coverage_geojson(query, _threshold(), current_language())
+    response = current_app.response_class(body, mimetype="application/geo+json")
+    name = f"coverage-{query.service}{'-' + query.language if query.language else ''}"
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}.geojson"'
     return response
 
 

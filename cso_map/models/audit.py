@@ -20,6 +20,7 @@ AUDIT_ACTIONS = (
     "reject",
     "review",
     "merge",
+    "import",
 )
 
 

@@ -47,9 +47,11 @@ def directory_csv() -> str:
     return csv_text(NAMES, (table_row(item) for item in organizations))
 
 
-def coverage_geojson(query: CoverageQuery, lang: str = "en") -> str:
+def coverage_geojson(
+    query: CoverageQuery, underserved_below: float, lang: str = "en"
+) -> str:
     """Return the states with the coverage of one service, as GeoJSON polygons."""
-    table = region_coverage(query)
+    table = region_coverage(query, underserved_below)
     extra = table[["providers", "capacity", "demand", "ratio", "status"]].copy()
     extra["service"] = query.service
     extra["service_name"] = SERVICE_CATEGORIES[query.service].label(lang)

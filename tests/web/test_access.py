@@ -41,6 +41,13 @@ ROUTES = {
     "gaps.index": ("service=legal_advice", ALL),
     "gaps.map_frame": ("service=legal_advice", ALL),
     "gaps.download": ("service=legal_advice", ALL),
+    "gaps.download_geojson": ("service=legal_advice", ALL),
+    "imports.upload_form": ("", ADMINS),
+    "imports.check": ("", ADMINS),  # GET of the same URL is the form
+    "imports.confirm": ("", POST_ONLY),
+    "imports.template_page": ("", ALL),
+    "imports.template_download": ("", ALL),
+    "imports.mapping_download": ("", ALL),
     "regions.index": ("", ALL),
     "regions.region": ("", ALL),
     "regions.brief": ("", ALL),
