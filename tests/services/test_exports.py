@@ -30,7 +30,9 @@ def test_the_csv_has_every_listed_organization_and_no_hidden_address(
     assert "'=HYPERLINK(1)" in names
     refuge = next(row for row in rows if row["name"] == "Refugio Mariposa")
     assert (refuge["latitude"], refuge["longitude"]) == ("", "")
-    assert refuge["state"] and not refuge["address_1"] and not refuge["city"]
+    assert refuge["state"]
+    assert not refuge["address_1"]
+    assert not refuge["city"]
     assert "Calle Secreta" not in json.dumps(rows)
     bravo = next(row for row in rows if row["name"] == "Centro Legal del Valle")
     assert bravo["services"] == "legal_advice;psychosocial"

@@ -235,7 +235,8 @@ def test_encodings_and_columns_are_checked(empty_target, tmp_path):
     )
     result = invoke(empty_target, "import", "organizations", latin)
     assert result.exit_code != 0
-    assert "not UTF-8" in result.output and "Latin-1" in result.output
+    assert "not UTF-8" in result.output
+    assert "Latin-1" in result.output
     missing = write(tmp_path, "name,state\nClub,US-CA\n", "m.csv")
     assert (
         "missing columns: type"

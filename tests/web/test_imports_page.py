@@ -50,7 +50,8 @@ def test_a_dry_run_previews_then_the_confirmation_imports(app, admin):
     assert response.status_code == 200
     text = visible_text(response.get_data(as_text=True))
     assert "Comprobar antes de importar" in text
-    assert "Club Subido" in text and "Nueva" in text
+    assert "Club Subido" in text
+    assert "Nueva" in text
     assert organizations(app) == 0
     action = re.search(
         r'action="(/es/admin/imports/[^"]+)"', response.get_data(as_text=True)
@@ -109,4 +110,4 @@ def test_the_template_and_its_dictionary_are_public_in_both_languages(client):
     header = download.get_data(as_text=True).lstrip("\ufeff").splitlines()[0]
     assert header.split(",") == list(NAMES)
     assert "attachment" in download.headers["Content-Disposition"]
-    assert "set-cookie" not in {key.lower() for key in download.headers.keys()}
+    assert "set-cookie" not in {key.lower() for key in download.headers}
