@@ -62,9 +62,20 @@ class Vocabulary:
         """Return the vocabulary's own name in `lang`."""
         return self.es if lang == "es" else self.en
 
+    @cached_property
+    def term_ids(self) -> dict[str, uuid.UUID]:
+        """Return the stable UUID of every term, keyed by code."""
+        return {
+            term.code: uuid.uuid5(NAMESPACE, f"{self.code}/{term.code}")
+            for term in self.terms
+        }
+
     def term_id(self, code: str) -> uuid.UUID:
         """Return the stable UUID of the term `code` (it need not exist yet)."""
-        return uuid.uuid5(NAMESPACE, f"{self.code}/{code}")
+        found = self.term_ids.get(code)
+        return (
+            found if found is not None else uuid.uuid5(NAMESPACE, f"{self.code}/{code}")
+        )
 
     @property
     def id(self) -> uuid.UUID:

@@ -4,14 +4,19 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# The combining marks that accents decompose into (the Unicode blocks of them).
+_MARKS = re.compile(
+    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
 
 
 def fold(text: str | None) -> str:
     """Return `text` lower-cased, unaccented and single-spaced ("Ñandú" → "nandu")."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    if text.isascii():
+        return _SPACES.sub(" ", text.lower()).strip()
+    stripped = _MARKS.sub("", unicodedata.normalize("NFKD", text))
     return _SPACES.sub(" ", stripped.casefold()).strip()
 
 

@@ -1,21 +1,28 @@
 """Reading Open Referral HSDS 3.0 data: a tabular package (zip or folder of CSVs)
 or HSDS JSON (a list of nested organizations or services), into our records.
 
-Both forms are first flattened into HSDS tables, then read one way. Terms of our
-own taxonomies are recognized by id; other taxonomies' terms reach our service
-categories through a mapping table (`cso_map/data/hsds_category_mapping.csv` or
-one given on the command line). A zip is checked in Python before anything in it
-is read: only HSDS table names, no folders beyond one, no links, bounded sizes.
+Tables are read one after another, parents first, each row going straight into
+the organization record it belongs to, so memory holds the records and not the
+tables (an HSDS package of 100k organizations has millions of rows). JSON is
+first flattened into the same tables. Terms of our own taxonomies are recognized
+by id; other taxonomies' terms reach our service categories through a mapping
+table (`cso_map/data/hsds_category_mapping.csv`, or one given on the command
+line). A zip is checked in Python before anything in it is read: only HSDS table
+names, at most one folder, no links, bounded sizes.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import re
 import stat
 import zipfile
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +37,7 @@ from cso_map.services.upload_files import UploadError
 from cso_map.taxonomy import SERVICE_CATEGORIES, VOCABULARIES
 from cso_map.text import fold
 
-HSDS_TABLES = [
+HSDS_TABLES = (
     "organizations",
     "programs",
     "services",
@@ -52,19 +59,54 @@ HSDS_TABLES = [
     "cost_options",
     "organization_identifiers",
     "taxonomies",
-]
+)
+# The tables we read, parents before children; attributes last (they point at all).
+READ_ORDER = (
+    "taxonomies",
+    "taxonomy_terms",
+    "organizations",
+    "locations",
+    "addresses",
+    "services",
+    "phones",
+    "languages",
+    "schedules",
+    "service_areas",
+    "service_at_location",
+    "attributes",
+)
 MAX_MEMBERS = len(HSDS_TABLES) + 1
-MAX_UNCOMPRESSED = 1024 * 1024 * 1024
+MAX_UNCOMPRESSED = 2 * 1024 * 1024 * 1024
 DEFAULT_MAPPING = PROJECT_ROOT / "cso_map" / "data" / "hsds_category_mapping.csv"
 FREE = re.compile(r"\b(free|gratis|gratuit[oa]|no cost|sin costo)\b", re.IGNORECASE)
+CANONICAL_UUID = re.compile(
+    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+)
 OUR_TERMS = {
-    str(vocabulary.term_id(term.code)): (vocabulary.code, term.code)
+    str(term_id): (vocabulary.code, code)
     for vocabulary in VOCABULARIES.values()
-    for term in vocabulary.terms
+    for code, term_id in vocabulary.term_ids.items()
 }
 WEEKDAY_NUMBERS = {day: number for number, day in enumerate(WEEKDAYS)}
+ORGANIZATION_COUNTS = ("paid_staff", "volunteers", "members")
+ORGANIZATION_FLAGS = (
+    "legally_registered",
+    "women_led",
+    "open_to_mentor",
+    "seeking_mentor",
+    "location_confidential",
+    "demo",
+)
+SERVICE_FLAGS = ("free_of_charge", "no_documents_required", "women_only", "walk_in")
+ADDRESS_FIELDS = (
+    ("address_1", 200),
+    ("address_2", 200),
+    ("city", 120),
+    ("state_province", 120),
+    ("postal_code", 20),
+)
 
-Tables = dict[str, dict[str, dict]]
+Rows = Iterable[tuple[object, dict]]
 
 
 @dataclass(frozen=True)
@@ -83,7 +125,7 @@ def read_mapping(path: Path | None = None) -> list[MappingRule]:
     for number, row in enumerate(
         cell.read_csv_file(path, ("taxonomy", "term", "category")), start=2
     ):
-        where = f"{path.name} row {number}"
+        where = cell.RowPlace(path.name, number)
         category = cell.code(row["category"], "service_category", where, "category")
         if not category or not row["term"]:
             raise cell.CellError(where, "term", _l("a term and a category are needed"))
@@ -93,102 +135,115 @@ def read_mapping(path: Path | None = None) -> list[MappingRule]:
     return rules
 
 
-def read_hsds_tables(path: Path) -> Tables:
-    """Return the HSDS tables of a zip, a folder of CSVs or a JSON file."""
-    if path.is_dir():
-        return _csv_tables(
-            {
-                member.name: member.read_bytes()
-                for member in path.iterdir()
-                if member.name.removesuffix(".csv") in HSDS_TABLES
-            }
-        )
+def hsds_records(path: Path, mapping: Path | None, regions: list[Region]) -> list[dict]:
+    """Return the organization records of an HSDS package, folder or JSON file."""
+    builder = _Builder(read_mapping(mapping), regions)
+    with ExitStack() as stack:
+        for table, rows in _tables(path, stack):
+            builder.take(table, rows)
+    return builder.finish()
+
+
+def _tables(path: Path, stack: ExitStack) -> Iterator[tuple[str, Rows]]:
+    """Yield each HSDS table of a zip, folder or JSON file, in READ_ORDER."""
     suffix = path.suffix.lower()
-    if suffix == ".zip":
-        return _csv_tables(_zip_members(path))
-    if suffix == ".json":
-        return _json_tables(path)
-    raise UploadError(
-        _l("%(name)s: use an HSDS .zip, a folder or a .json file", name=path.name)
-    )
+    if path.is_dir():
+        files = {f"{table}.csv": path / f"{table}.csv" for table in READ_ORDER}
+        if not files["organizations.csv"].is_file():
+            raise UploadError(_l("the package has no organizations.csv"))
+        for name, file in files.items():
+            if file.is_file():
+                handle = stack.enter_context(file.open("rb"))
+                yield name.removesuffix(".csv"), _csv_rows(handle, name)
+    elif suffix == ".zip":
+        archive = stack.enter_context(_checked_zip(path))
+        members = {info.filename.split("/")[-1]: info for info in archive.infolist()}
+        if "organizations.csv" not in members:
+            raise UploadError(_l("the package has no organizations.csv"))
+        for table in READ_ORDER:
+            if f"{table}.csv" in members:
+                handle = stack.enter_context(archive.open(members[f"{table}.csv"]))
+                yield table, _csv_rows(handle, f"{table}.csv")
+    elif suffix == ".json":
+        tables = _json_tables(path)
+        for table in READ_ORDER:
+            yield table, tables[table].values()
+    else:
+        raise UploadError(
+            _l("%(name)s: use an HSDS .zip, a folder or a .json file", name=path.name)
+        )
 
 
-def _zip_members(path: Path) -> dict[str, bytes]:
-    """Return the CSV files of a checked zip (names without their one folder)."""
+def _checked_zip(path: Path) -> zipfile.ZipFile:
+    """Open a zip whose members are only HSDS tables (and datapackage.json)."""
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile as error:
         raise UploadError(_l("%(name)s is not a zip file", name=path.name)) from error
-    with archive:
-        members = [member for member in archive.infolist() if not member.is_dir()]
-        if not members or len(members) > MAX_MEMBERS:
+    members = archive.infolist()
+    problem = None
+    if not members or len(members) > MAX_MEMBERS + 1:
+        problem = _l("%(name)s: too many files for an HSDS package", name=path.name)
+    elif sum(member.file_size for member in members) > MAX_UNCOMPRESSED:
+        problem = _l("%(name)s: the files inside are too large", name=path.name)
+    for member in members:
+        if problem:
+            break
+        problem = _member_problem(path.name, member)
+    if problem:
+        archive.close()
+        raise UploadError(problem)
+    return archive
+
+
+def _member_problem(name: str, member: zipfile.ZipInfo):
+    """Return why a zip member is refused, or None."""
+    parts = member.filename.rstrip("/").split("/")
+    if (
+        len(parts) > 2
+        or "\\" in member.filename
+        or any(part in ("", ".", "..") or part.startswith(".") for part in parts)
+        or stat.S_ISLNK(member.external_attr >> 16)
+    ):
+        return _l(
+            "%(name)s: %(member)r is not allowed in a package",
+            name=name,
+            member=member.filename,
+        )
+    if member.is_dir() or parts[-1] == "datapackage.json":
+        return None
+    if parts[-1].removesuffix(".csv") not in HSDS_TABLES or not parts[-1].endswith(
+        ".csv"
+    ):
+        return _l(
+            "%(name)s: %(member)r is not an HSDS table",
+            name=name,
+            member=member.filename,
+        )
+    return None
+
+
+def _csv_rows(handle, name: str) -> Iterator[tuple[cell.RowPlace, dict]]:
+    """Yield (place, row) of a UTF-8 CSV stream, refusing other encodings."""
+    text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+    try:
+        reader = csv.reader(text)
+        header = [column.strip() for column in next(reader, [])]
+        if "id" not in header:
             raise UploadError(
-                _l("%(name)s: too many files for an HSDS package", name=path.name)
+                _l("%(name)s: missing columns: %(columns)s", name=name, columns="id")
             )
-        if sum(member.file_size for member in members) > MAX_UNCOMPRESSED:
-            raise UploadError(
-                _l("%(name)s: the files inside are too large", name=path.name)
-            )
-        files = {}
-        for member in members:
-            parts = member.filename.split("/")
-            if (
-                len(parts) > 2
-                or "\\" in member.filename
-                or any(
-                    part in ("", ".", "..") or part.startswith(".") for part in parts
-                )
-                or stat.S_ISLNK(member.external_attr >> 16)
-            ):
-                raise UploadError(
-                    _l(
-                        "%(name)s: %(member)r is not allowed in a package",
-                        name=path.name,
-                        member=member.filename,
-                    )
-                )
-            name = parts[-1]
-            if name == "datapackage.json":
-                continue
-            if (
-                not name.endswith(".csv")
-                or name.removesuffix(".csv") not in HSDS_TABLES
-            ):
-                raise UploadError(
-                    _l(
-                        "%(name)s: %(member)r is not an HSDS table",
-                        name=path.name,
-                        member=member.filename,
-                    )
-                )
-            files[name] = archive.read(member)
-    return files
+        for number, values in enumerate(reader, start=2):
+            yield cell.RowPlace(name, number), dict(zip(header, values, strict=False))
+    except UnicodeDecodeError as error:
+        raise UploadError(cell.not_utf8(name)) from error
+    except csv.Error as error:
+        raise UploadError(
+            _l("%(name)s is not valid CSV: %(error)s", name=name, error=str(error))
+        ) from error
 
 
-def _csv_tables(files: dict[str, bytes]) -> Tables:
-    """Return the rows of HSDS CSV files keyed by id, each knowing its row number."""
-    if "organizations.csv" not in files:
-        raise UploadError(_l("the package has no organizations.csv"))
-    tables: Tables = {table: {} for table in HSDS_TABLES}
-    for name, raw in files.items():
-        table = name.removesuffix(".csv")
-        rows = cell.csv_rows(cell.decode_text(raw, name), name, ("id",))
-        for number, row in enumerate(rows, start=2):
-            row["_where"] = str(_l("%(name)s row %(number)s", name=name, number=number))
-            _keep(tables, table, row)
-    return tables
-
-
-def _keep(tables: Tables, table: str, row: dict) -> None:
-    """Add a row to its table, refusing a missing id."""
-    row_id = cell.text(row.get("id"))
-    if row_id is None:
-        raise cell.CellError(row["_where"], "id", _l("an id is needed"))
-    row["id"] = row_id
-    tables[table].setdefault(row_id, row)
-
-
-def _json_tables(path: Path) -> Tables:
+def _json_tables(path: Path) -> dict[str, dict[str, tuple]]:
     """Flatten HSDS JSON (objects, a list, or a page's `contents`) into tables."""
     try:
         document = json.loads(cell.decode_text(path.read_bytes(), path.name))
@@ -202,8 +257,7 @@ def _json_tables(path: Path) -> Tables:
         raise UploadError(
             _l("%(name)s: expected a list of organizations or services", name=path.name)
         )
-    tables: Tables = {table: {} for table in HSDS_TABLES}
-    flattener = _Flattener(tables)
+    flattener = _Flattener()
     for number, item in enumerate(document, start=1):
         where = str(_l("item %(number)s", number=number))
         if not isinstance(item, dict):
@@ -212,14 +266,14 @@ def _json_tables(path: Path) -> Tables:
             flattener.service(item, where)
         else:
             flattener.organization(item, where)
-    return tables
+    return flattener.tables
 
 
 class _Flattener:
     """Copies nested HSDS objects into flat tables, linking children to parents."""
 
-    def __init__(self, tables: Tables) -> None:
-        self.tables = tables
+    def __init__(self) -> None:
+        self.tables: dict[str, dict[str, tuple]] = defaultdict(dict)
 
     def add(self, table: str, item: dict, where: str, **links) -> dict:
         row = {
@@ -228,8 +282,10 @@ class _Flattener:
             if not isinstance(value, list | dict)
         }
         row.update({key: value for key, value in links.items() if value})
-        row["_where"] = where
-        _keep(self.tables, table, row)
+        key = str(row.get("id") or "").strip().lower()
+        if not key:
+            raise cell.CellError(where, "id", _l("an id is needed"))
+        self.tables[table].setdefault(key, (where, row))
         return row
 
     def children(self, table: str, items, where: str, **links) -> None:
@@ -283,21 +339,24 @@ class _Flattener:
 
 def _key(value: object) -> str:
     """Return an id as it is matched between tables (case and spaces ignored)."""
-    return str(value).strip().lower()
+    return str(value or "").strip().lower()
 
 
-def hsds_records(path: Path, mapping: Path | None, regions: list[Region]) -> list[dict]:
-    """Return the organization records of an HSDS package, folder or JSON file."""
-    return _Reader(read_hsds_tables(path), read_mapping(mapping), regions).records()
+def _id(value: object, where, field: str) -> str:
+    """Return a UUID in canonical text (fast for canonical input)."""
+    text = _key(value)
+    if CANONICAL_UUID.fullmatch(text):
+        return text
+    found = cell.identifier(value, where, field)
+    if found is None:
+        raise cell.CellError(where, field, _l("a value is needed"))
+    return found
 
 
-class _Reader:
-    """Builds organization records from HSDS tables."""
+class _Builder:
+    """Builds organization records from HSDS tables taken one at a time."""
 
-    def __init__(
-        self, tables: Tables, rules: list[MappingRule], regions: list[Region]
-    ) -> None:
-        self.tables = tables
+    def __init__(self, rules: list[MappingRule], regions: list[Region]) -> None:
         self.rules = rules
         self.codes = {region.code for region in regions}
         self.region_names = {
@@ -305,175 +364,80 @@ class _Reader:
             for region in regions
             for name in (region.name_en, region.name_es, region.code)
         }
-        self.by_parent: dict[tuple[str, str], list[dict]] = defaultdict(list)
-        for table, key in (
-            ("phones", "organization_id"),
-            ("phones", "service_id"),
-            ("locations", "organization_id"),
-            ("addresses", "location_id"),
-            ("services", "organization_id"),
-            ("languages", "service_id"),
-            ("schedules", "service_id"),
-            ("service_areas", "service_id"),
-            ("service_at_location", "service_id"),
-            ("attributes", "link_id"),
-        ):
-            for row in tables[table].values():
-                if cell.text(row.get(key)):
-                    self.by_parent[(table, _key(row[key]))].append(row)
+        self.organizations: dict[str, dict] = {}
+        self.locations: dict[str, tuple[dict, str]] = {}
+        self.services: dict[str, tuple[dict, str]] = {}
+        self.places: dict[str, object] = {}
+        self.terms: dict[str, dict] = {}
+        self.taxonomies: dict[str, dict] = {}
+        self.foreign: dict[str, list[dict]] = defaultdict(list)
 
-    def rows(self, table: str, parent: str) -> list[dict]:
-        return self.by_parent.get((table, _key(parent)), [])
+    def take(self, table: str, rows: Rows) -> None:
+        """Read every row of one table into the records."""
+        read = getattr(self, f"read_{table}")
+        for where, row in rows:
+            read(row, where)
 
-    def terms(self, link_id: str) -> list[tuple[dict, tuple[str, str] | None, dict]]:
-        """Return (attribute, our (vocabulary, code) or None, term row) of a row."""
-        found = []
-        for attribute in self.rows("attributes", link_id):
-            term_id = cell.text(attribute.get("taxonomy_term_id")) or ""
-            term = self.tables["taxonomy_terms"].get(term_id, {})
-            found.append((attribute, OUR_TERMS.get(_key(term_id)), term))
-        return found
+    def read_taxonomies(self, row: dict, where) -> None:
+        self.taxonomies[_key(row.get("id"))] = row
 
-    def fields(self, link_id: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-        """Return our codes by vocabulary and profile-field values by field."""
-        codes: dict[str, list[str]] = defaultdict(list)
-        values: dict[str, list[str]] = defaultdict(list)
-        for attribute, ours, _term in self.terms(link_id):
-            if ours is None:
-                continue
-            vocabulary, code = ours
-            if vocabulary == "profile_field":
-                values[code].append(str(attribute.get("value") or ""))
-            else:
-                codes[vocabulary].append(code)
-        return codes, values
+    def read_taxonomy_terms(self, row: dict, where) -> None:
+        self.terms[_key(row.get("id"))] = row
 
-    def records(self) -> list[dict]:
-        """Return one record per organization, services and places inside."""
-        for service in self.tables["services"].values():
-            owner = cell.text(service.get("organization_id"))
-            if owner not in self.tables["organizations"]:
-                raise cell.CellError(
-                    service["_where"],
-                    "organization_id",
-                    _l("no organization has this id"),
-                )
-        return [self.organization(row) for row in self.tables["organizations"].values()]
-
-    def organization(self, row: dict) -> dict:
-        where, org_id = row["_where"], cell.identifier(row["id"], row["_where"], "id")
-        codes, values = self.fields(org_id)
-
-        def value(name: str) -> str | None:
-            return values[name][0] if values.get(name) else None
-
-        def one(vocabulary: str, default: str | None) -> str | None:
-            return codes[vocabulary][0] if codes.get(vocabulary) else default
-
-        phones = self.rows("phones", org_id)
-        reviewed = value("last_reviewed")
+    def read_organizations(self, row: dict, where) -> None:
+        org_id = _id(row.get("id"), where, "id")
         name = cell.clipped(row.get("name"), where, "name", 200)
         if not name:
             raise cell.CellError(where, "name", _l("a name is needed"))
-        return {
-            "id": org_id,
-            "name": name,
-            "alternate_name": cell.clipped(
-                row.get("alternate_name"), where, "alternate_name", 200
-            ),
-            "description": cell.text(row.get("description")) or "",
-            "email": cell.email(row.get("email"), where, "email"),
-            "website": cell.web_address(row.get("website"), where, "website"),
-            "phone": cell.clipped(phones[0].get("number"), where, "phones", 40)
-            if phones
-            else None,
-            "year_founded": cell.whole(
-                row.get("year_incorporated"), where, "year_incorporated", 1800, 2100
-            ),
-            "legal_status": cell.clipped(
-                row.get("legal_status"), where, "legal_status", 120
-            ),
-            "parent_id": cell.identifier(
-                row.get("parent_organization_id"), where, "parent_organization_id"
-            ),
-            "type": one("cso_type", "other"),
-            "engagement_level": one("engagement_level", "inform"),
-            "budget_band": one("budget_band", None),
-            "target_groups": codes.get("target_group", []),
-            "skills": codes.get("skill", []),
-            "support_needs": codes.get("support_need", []),
-            **{
-                field: cell.whole(value(field), where, field)
-                for field in ("paid_staff", "volunteers", "members")
+        self.organizations.setdefault(
+            org_id,
+            {
+                "id": org_id,
+                "name": name,
+                "alternate_name": cell.clipped(
+                    row.get("alternate_name"), where, "alternate_name", 200
+                ),
+                "description": cell.text(row.get("description")) or "",
+                "email": cell.email(row.get("email"), where, "email"),
+                "website": cell.web_address(row.get("website"), where, "website"),
+                "phone": None,
+                "year_founded": cell.whole(
+                    row.get("year_incorporated"), where, "year_incorporated", 1800, 2100
+                ),
+                "legal_status": cell.clipped(
+                    row.get("legal_status"), where, "legal_status", 120
+                ),
+                "parent_id": cell.identifier(
+                    row.get("parent_organization_id"), where, "parent_organization_id"
+                ),
+                "type": None,
+                "engagement_level": None,
+                "budget_band": None,
+                "target_groups": [],
+                "skills": [],
+                "support_needs": [],
+                **dict.fromkeys(ORGANIZATION_COUNTS),
+                **dict.fromkeys(ORGANIZATION_FLAGS, False),
+                "contact_instructions": "",
+                "verification_status": None,
+                "reviewed_on": None,
+                "status": "active",
+                "origins": [],
+                "locations": [],
+                "services": [],
             },
-            **{
-                field: cell.flag(value(field), where, field)
-                for field in (
-                    "legally_registered",
-                    "women_led",
-                    "open_to_mentor",
-                    "seeking_mentor",
-                    "location_confidential",
-                )
-            },
-            "contact_instructions": value("contact_instructions") or "",
-            "verification_status": self.verification(value("verification"), where),
-            "reviewed_on": self.date(reviewed, where, "last_reviewed"),
-            "status": self.organization_status(value("organization_status"), where),
-            "demo": cell.flag(value("demo"), where, "demo"),
-            "origins": [self.origin(text, where) for text in values.get("origin", [])],
-            "locations": [self.location(loc) for loc in self.rows("locations", org_id)],
-            "services": [self.service(s) for s in self.rows("services", org_id)],
-        }
-
-    def verification(self, text: str | None, where: str) -> str | None:
-        if text not in (None, "verified", "unverified"):
-            raise cell.CellError(
-                where,
-                "verification",
-                _l("%(value)r is not verified or unverified", value=text),
-            )
-        return text
-
-    def organization_status(self, text: str | None, where: str) -> str:
-        if text not in (None, "active", "inactive"):
-            raise cell.CellError(
-                where,
-                "organization_status",
-                _l("%(value)r is not active or inactive", value=text),
-            )
-        return text or "active"
-
-    def date(self, text: str | None, where: str, field: str) -> str | None:
-        if not text:
-            return None
-        try:
-            return dt.date.fromisoformat(str(text)[:10]).isoformat()
-        except ValueError:
-            raise cell.CellError(
-                where, field, _l("%(value)r is not a date (YYYY-MM-DD)", value=text)
-            ) from None
-
-    def origin(self, text: str, where: str) -> dict:
-        country, region, community = [*text.split("|"), "", ""][:3]
-        if not re.fullmatch(r"[A-Z]{2}", country):
-            raise cell.CellError(
-                where,
-                "origin",
-                _l("%(value)r is not a two-letter country code", value=country),
-            )
-        return {
-            "country": country,
-            "region": cell.region_code(region, self.codes, where, "origin"),
-            "community": community or None,
-        }
-
-    def location(self, row: dict) -> dict:
-        where, location_id = (
-            row["_where"],
-            cell.identifier(row["id"], row["_where"], "id"),
         )
-        _codes, values = self.fields(location_id)
+
+    def owner(self, row: dict, where, field: str = "organization_id") -> dict:
+        """Return the organization record a row names, refusing unknown ids."""
+        found = self.organizations.get(_key(row.get(field)))
+        if found is None:
+            raise cell.CellError(where, field, _l("no organization has this id"))
+        return found
+
+    def read_locations(self, row: dict, where) -> None:
+        organization = self.owner(row, where)
+        location_id = _id(row.get("id"), where, "id")
         kind = cell.text(row.get("location_type")) or "physical"
         if kind not in ("physical", "postal", "virtual"):
             raise cell.CellError(
@@ -487,13 +451,7 @@ class _Reader:
             raise cell.CellError(
                 where, "latitude", _l("give both latitude and longitude, or neither")
             )
-        addresses = sorted(
-            self.rows("addresses", location_id),
-            key=lambda address: address.get("address_type") != "physical",
-        )
-        address = addresses[0] if addresses else {}
-        state = values.get("state", [None])[0]
-        return {
+        location = {
             "id": location_id,
             "type": kind,
             "name": cell.clipped(row.get("name"), where, "name", 200),
@@ -501,38 +459,261 @@ class _Reader:
             "transportation": cell.text(row.get("transportation")) or "",
             "lat": lat,
             "lon": lon,
-            "state": cell.region_code(state, self.codes, where, "state"),
-            "approximate": cell.flag(
-                values.get("approximate", [""])[0], where, "approximate"
-            ),
-            **{
-                field: cell.clipped(
-                    address.get(field), address.get("_where", where), field, limit
-                )
-                for field, limit in (
-                    ("address_1", 200),
-                    ("address_2", 200),
-                    ("city", 120),
-                    ("state_province", 120),
-                    ("postal_code", 20),
-                )
-            },
-            "country": (cell.text(address.get("country")) or "").upper()[:2] or None,
+            "state": None,
+            "approximate": False,
+            **{field: None for field, _limit in ADDRESS_FIELDS},
+            "country": None,
+            "_address": None,
         }
+        if location_id not in self.locations:
+            organization["locations"].append(location)
+            self.locations[location_id] = (location, organization["id"])
 
-    def category(self, service_id: str, where: str) -> str:
-        """Return the service's category: ours by id, else through the mapping table."""
-        foreign = []
-        for _attribute, ours, term in self.terms(service_id):
-            if ours and ours[0] == "service_category":
-                return ours[1]
-            if ours is None and term:
-                foreign.append(term)
-        for term in foreign:
-            names = {fold(str(term.get(key) or "")) for key in ("code", "name")} - {""}
-            taxonomy = self.tables["taxonomies"].get(
-                str(term.get("taxonomy_id") or ""), {}
+    def read_addresses(self, row: dict, where) -> None:
+        found = self.locations.get(_key(row.get("location_id")))
+        if found is None:
+            raise cell.CellError(where, "location_id", _l("no location has this id"))
+        location = found[0]
+        kind = cell.text(row.get("address_type")) or "physical"
+        if location["_address"] == "physical" or (
+            location["_address"] and kind != "physical"
+        ):
+            return
+        location["_address"] = kind
+        for field, limit in ADDRESS_FIELDS:
+            location[field] = cell.clipped(row.get(field), where, field, limit)
+        country = (cell.text(row.get("country")) or "").upper()
+        if country and not re.fullmatch(r"[A-Z]{2}", country):
+            raise cell.CellError(
+                where,
+                "country",
+                _l("%(value)r is not a two-letter country code", value=country),
             )
+        location["country"] = country or None
+
+    def read_services(self, row: dict, where) -> None:
+        organization = self.owner(row, where)
+        service_id = _id(row.get("id"), where, "id")
+        status = cell.text(row.get("status")) or "active"
+        if status not in SERVICE_STATUSES:
+            raise cell.CellError(
+                where, "status", _l("%(value)r is not a service status", value=status)
+            )
+        minimum = cell.whole(row.get("minimum_age"), where, "minimum_age", 0, 130)
+        maximum = cell.whole(row.get("maximum_age"), where, "maximum_age", 0, 130)
+        if minimum is not None and maximum is not None and minimum > maximum:
+            raise cell.CellError(
+                where, "minimum_age", _l("the minimum age is above the maximum")
+            )
+        name = cell.clipped(row.get("name"), where, "name", 200)
+        if not name:
+            raise cell.CellError(where, "name", _l("a name is needed"))
+        service = {
+            "id": service_id,
+            "name": name,
+            "category": None,
+            "description": cell.text(row.get("description")) or "",
+            "status": status,
+            "url": cell.web_address(row.get("url"), where, "url"),
+            "email": cell.email(row.get("email"), where, "email"),
+            "phone": None,
+            "minimum_age": minimum,
+            "maximum_age": maximum,
+            "eligibility_notes": cell.text(row.get("eligibility_description")) or "",
+            "application_process": cell.text(row.get("application_process")) or "",
+            "hours_notes": "",
+            "capacity_per_month": None,
+            "radius_km": None,
+            **dict.fromkeys(SERVICE_FLAGS),
+            "assured_on": self.date(row.get("assured_date"), where, "assured_date"),
+            "last_modified": self.timestamp(row.get("last_modified"), where),
+            "languages": [],
+            "area_regions": [],
+            "schedules": [],
+            "location_ids": [],
+            "link_ids": {},
+            "_fees": cell.text(row.get("fees_description")) or "",
+        }
+        if service_id not in self.services:
+            organization["services"].append(service)
+            self.services[service_id] = (service, organization["id"])
+            self.places[service_id] = where
+
+    def service_of(self, row: dict, where) -> dict | None:
+        """Return the service record a row belongs to (None for location rows)."""
+        if not cell.text(row.get("service_id")):
+            return None
+        found = self.services.get(_key(row.get("service_id")))
+        if found is None:
+            raise cell.CellError(where, "service_id", _l("no service has this id"))
+        return found[0]
+
+    def read_phones(self, row: dict, where) -> None:
+        number = cell.clipped(row.get("number"), where, "number", 40)
+        service = self.service_of(row, where)
+        target = service
+        if target is None and cell.text(row.get("organization_id")):
+            target = self.owner(row, where)
+        if target is not None and number and target["phone"] is None:
+            target["phone"] = number
+
+    def read_languages(self, row: dict, where) -> None:
+        service = self.service_of(row, where)
+        if service is not None:
+            language = cell.code(
+                row.get("code") or row.get("name"), "language", where, "code"
+            )
+            if language and language not in service["languages"]:
+                service["languages"].append(language)
+
+    def read_schedules(self, row: dict, where) -> None:
+        service = self.service_of(row, where)
+        if service is not None:
+            service["schedules"] += self.schedule(row, where)
+
+    def read_service_areas(self, row: dict, where) -> None:
+        service = self.service_of(row, where)
+        if service is None:
+            return
+        for key in ("description", "name"):
+            found = self.region_names.get(fold(str(row.get(key) or "")))
+            if found:
+                service["area_regions"].append(found)
+                return
+        raise cell.CellError(
+            where,
+            "description",
+            _l(
+                "%(value)r is not a state or country we know",
+                value=row.get("name") or row.get("description"),
+            ),
+        )
+
+    def read_service_at_location(self, row: dict, where) -> None:
+        service = self.service_of(row, where)
+        if service is None:
+            raise cell.CellError(where, "service_id", _l("a value is needed"))
+        location_id = _id(row.get("location_id"), where, "location_id")
+        place = self.locations.get(location_id)
+        if place is None:
+            raise cell.CellError(where, "location_id", _l("no location has this id"))
+        if place[1] != self.services[service["id"]][1]:
+            raise cell.CellError(
+                where,
+                "location_id",
+                _l("a service is placed at another organization's location"),
+            )
+        service["location_ids"].append(location_id)
+        service["link_ids"][location_id] = _id(row.get("id"), where, "id")
+
+    def read_attributes(self, row: dict, where) -> None:
+        link = _key(row.get("link_id"))
+        term_id = _key(row.get("taxonomy_term_id"))
+        ours = OUR_TERMS.get(term_id)
+        if link in self.organizations:
+            if ours:
+                self.organization_term(self.organizations[link], *ours, row, where)
+        elif link in self.services:
+            service = self.services[link][0]
+            if ours:
+                self.service_term(service, *ours, row, where)
+            elif term_id in self.terms:
+                self.foreign[link].append(self.terms[term_id])
+        elif link in self.locations and ours:
+            self.location_term(self.locations[link][0], ours[1], row, where)
+
+    def organization_term(
+        self, record: dict, vocabulary: str, code: str, row: dict, where
+    ) -> None:
+        single = {"cso_type": "type", "engagement_level": "engagement_level"}
+        single["budget_band"] = "budget_band"
+        lists = {
+            "target_group": "target_groups",
+            "skill": "skills",
+            "support_need": "support_needs",
+        }
+        if vocabulary in single:
+            record[single[vocabulary]] = record[single[vocabulary]] or code
+        elif vocabulary in lists:
+            record[lists[vocabulary]].append(code)
+        elif vocabulary == "profile_field":
+            self.organization_field(record, code, row.get("value"), where)
+
+    def organization_field(self, record: dict, code: str, value, where) -> None:
+        if code in ORGANIZATION_COUNTS:
+            record[code] = cell.whole(value, where, code)
+        elif code in ORGANIZATION_FLAGS:
+            record[code] = cell.flag(value, where, code)
+        elif code == "contact_instructions":
+            record[code] = cell.text(value) or ""
+        elif code == "verification":
+            if value not in ("verified", "unverified"):
+                raise cell.CellError(
+                    where,
+                    "verification",
+                    _l("%(value)r is not verified or unverified", value=value),
+                )
+            record["verification_status"] = value
+        elif code == "last_reviewed":
+            record["reviewed_on"] = self.date(value, where, "last_reviewed")
+        elif code == "organization_status":
+            if value not in ("active", "inactive"):
+                raise cell.CellError(
+                    where,
+                    "organization_status",
+                    _l("%(value)r is not active or inactive", value=value),
+                )
+            record["status"] = value
+        elif code == "origin":
+            record["origins"].append(self.origin(str(value or ""), where))
+
+    def service_term(
+        self, service: dict, vocabulary: str, code: str, row: dict, where
+    ) -> None:
+        value = row.get("value")
+        if vocabulary == "service_category":
+            service["category"] = service["category"] or code
+        elif vocabulary != "profile_field":
+            return
+        elif code == "capacity_per_month":
+            service[code] = cell.whole(value, where, code)
+        elif code == "radius_km":
+            service[code] = cell.decimal(value, where, code, 0.001, 20000)
+        elif code in SERVICE_FLAGS:
+            service[code] = cell.flag(value, where, code)
+        elif code == "hours_notes":
+            service[code] = cell.text(value) or ""
+
+    def location_term(self, location: dict, code: str, row: dict, where) -> None:
+        if code == "state":
+            location["state"] = cell.region_code(
+                row.get("value"), self.codes, where, "state"
+            )
+        elif code == "approximate":
+            location["approximate"] = cell.flag(row.get("value"), where, code)
+
+    def finish(self) -> list[dict]:
+        """Return the records, with defaults and every service's category."""
+        for service_id, (service, _owner) in self.services.items():
+            if service["category"] is None:
+                service["category"] = self.category(service_id)
+            fees = service.pop("_fees")
+            if service["free_of_charge"] is None:
+                service["free_of_charge"] = bool(FREE.search(fees))
+            for flag in SERVICE_FLAGS:
+                service[flag] = bool(service[flag])
+        for location, _owner in self.locations.values():
+            del location["_address"]
+        for record in self.organizations.values():
+            record["type"] = record["type"] or "other"
+            record["engagement_level"] = record["engagement_level"] or "inform"
+        return list(self.organizations.values())
+
+    def category(self, service_id: str) -> str:
+        """Return a category for another taxonomy's terms, through the mapping."""
+        for term in self.foreign.get(service_id, []):
+            names = {fold(str(term.get(key) or "")) for key in ("code", "name")} - {""}
+            taxonomy = self.taxonomies.get(_key(term.get("taxonomy_id")), {})
             taxonomies = {
                 fold(str(value or ""))
                 for value in (
@@ -550,7 +731,7 @@ class _Reader:
                 ):
                     return rule.category
         raise cell.CellError(
-            where,
+            self.places[service_id],
             "attributes",
             _l(
                 "no taxonomy term of this service maps to a service category; "
@@ -558,100 +739,17 @@ class _Reader:
             ),
         )
 
-    def service(self, row: dict) -> dict:
-        where, service_id = (
-            row["_where"],
-            cell.identifier(row["id"], row["_where"], "id"),
-        )
-        _codes, values = self.fields(service_id)
-
-        def value(name: str) -> str | None:
-            return values[name][0] if values.get(name) else None
-
-        status = cell.text(row.get("status")) or "active"
-        if status not in SERVICE_STATUSES:
+    def date(self, text, where, field: str) -> str | None:
+        if not cell.text(text):
+            return None
+        try:
+            return dt.date.fromisoformat(str(text)[:10]).isoformat()
+        except ValueError:
             raise cell.CellError(
-                where, "status", _l("%(value)r is not a service status", value=status)
-            )
-        minimum = cell.whole(row.get("minimum_age"), where, "minimum_age", 0, 130)
-        maximum = cell.whole(row.get("maximum_age"), where, "maximum_age", 0, 130)
-        if minimum is not None and maximum is not None and minimum > maximum:
-            raise cell.CellError(
-                where, "minimum_age", _l("the minimum age is above the maximum")
-            )
-        phones = self.rows("phones", service_id)
-        fees = cell.text(row.get("fees_description")) or ""
-        free = value("free_of_charge")
-        links = self.rows("service_at_location", service_id)
-        name = cell.clipped(row.get("name"), where, "name", 200)
-        if not name:
-            raise cell.CellError(where, "name", _l("a name is needed"))
-        return {
-            "id": service_id,
-            "name": name,
-            "category": self.category(service_id, where),
-            "description": cell.text(row.get("description")) or "",
-            "status": status,
-            "url": cell.web_address(row.get("url"), where, "url"),
-            "email": cell.email(row.get("email"), where, "email"),
-            "phone": cell.clipped(phones[0].get("number"), where, "phones", 40)
-            if phones
-            else None,
-            "minimum_age": minimum,
-            "maximum_age": maximum,
-            "eligibility_notes": cell.text(row.get("eligibility_description")) or "",
-            "application_process": cell.text(row.get("application_process")) or "",
-            "hours_notes": value("hours_notes") or "",
-            "capacity_per_month": cell.whole(
-                value("capacity_per_month"), where, "capacity_per_month"
-            ),
-            "radius_km": cell.decimal(
-                value("radius_km"), where, "radius_km", 0.001, 20000
-            ),
-            "free_of_charge": cell.flag(free, where, "free_of_charge")
-            if free is not None
-            else bool(FREE.search(fees)),
-            **{
-                field: cell.flag(value(field), where, field)
-                for field in ("no_documents_required", "women_only", "walk_in")
-            },
-            "assured_on": self.date(row.get("assured_date"), where, "assured_date"),
-            "last_modified": self.timestamp(row.get("last_modified"), where),
-            "languages": [
-                cell.code(
-                    language.get("code") or language.get("name"),
-                    "language",
-                    language["_where"],
-                    "code",
-                )
-                for language in self.rows("languages", service_id)
-            ],
-            "area_regions": [
-                self.area(area) for area in self.rows("service_areas", service_id)
-            ],
-            "schedules": [
-                hours
-                for schedule in self.rows("schedules", service_id)
-                for hours in self.schedule(schedule)
-            ],
-            "location_ids": [self.link_location(link) for link in links],
-            "link_ids": {
-                self.link_location(link): cell.identifier(
-                    link["id"], link["_where"], "id"
-                )
-                for link in links
-            },
-        }
+                where, field, _l("%(value)r is not a date (YYYY-MM-DD)", value=text)
+            ) from None
 
-    def link_location(self, link: dict) -> str:
-        location = cell.identifier(
-            link.get("location_id"), link["_where"], "location_id"
-        )
-        if location is None:
-            raise cell.CellError(link["_where"], "location_id", _l("a value is needed"))
-        return location
-
-    def timestamp(self, text: str | None, where: str) -> str | None:
+    def timestamp(self, text, where) -> str | None:
         if not cell.text(text):
             return None
         try:
@@ -664,22 +762,21 @@ class _Reader:
             ) from None
         return str(text)
 
-    def area(self, row: dict) -> str:
-        for key in ("description", "name"):
-            found = self.region_names.get(fold(str(row.get(key) or "")))
-            if found:
-                return found
-        raise cell.CellError(
-            row["_where"],
-            "description",
-            _l(
-                "%(value)r is not a state or country we know",
-                value=row.get("name") or row.get("description"),
-            ),
-        )
+    def origin(self, text: str, where) -> dict:
+        country, region, community = [*text.split("|"), "", ""][:3]
+        if not re.fullmatch(r"[A-Z]{2}", country):
+            raise cell.CellError(
+                where,
+                "origin",
+                _l("%(value)r is not a two-letter country code", value=country),
+            )
+        return {
+            "country": country,
+            "region": cell.region_code(region, self.codes, where, "origin"),
+            "community": community or None,
+        }
 
-    def schedule(self, row: dict) -> list[list]:
-        where = row["_where"]
+    def schedule(self, row: dict, where) -> list[list]:
         freq = (cell.text(row.get("freq")) or "WEEKLY").upper()
         days = [
             day.strip().upper()
@@ -713,9 +810,10 @@ class _Reader:
                 "byday",
                 _l("%(value)r is not a weekday (MO to SU)", value=unknown[0]),
             )
+        schedule_id = _id(row.get("id"), where, "id")
         if len(days) == 1:
-            return [[WEEKDAY_NUMBERS[days[0]], *times, row["id"]]]
+            return [[WEEKDAY_NUMBERS[days[0]], *times, schedule_id]]
         return [
-            [WEEKDAY_NUMBERS[day], *times, derived_id("schedule", row["id"], day)]
+            [WEEKDAY_NUMBERS[day], *times, derived_id("schedule", schedule_id, day)]
             for day in days
         ]

@@ -23,6 +23,19 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 REGION_CODE = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
 
 
+class RowPlace:
+    """Where a row of a named file is; worded (and translated) only when shown."""
+
+    __slots__ = ("name", "number")
+
+    def __init__(self, name: str, number: int) -> None:
+        self.name = name
+        self.number = number
+
+    def __str__(self) -> str:
+        return str(_l("%(name)s row %(number)s", name=self.name, number=self.number))
+
+
 class CellError(UploadError):
     """A value in a named row (or feature) and field was refused."""
 
@@ -37,18 +50,21 @@ class CellError(UploadError):
         )
 
 
+def not_utf8(name: str):
+    """Return the message for a file that is not UTF-8 text."""
+    return _l(
+        "%(name)s is not UTF-8 text (it may be Latin-1 or Windows-1252): "
+        "save it as “CSV UTF-8” and try again",
+        name=name,
+    )
+
+
 def decode_text(raw: bytes, name: str) -> str:
     """Return UTF-8 text (a byte-order mark is allowed), refusing other encodings."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise UploadError(
-            _l(
-                "%(name)s is not UTF-8 text (it may be Latin-1 or Windows-1252): "
-                "save it as “CSV UTF-8” and try again",
-                name=name,
-            )
-        ) from error
+        raise UploadError(not_utf8(name)) from error
 
 
 def csv_rows(

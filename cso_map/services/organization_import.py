@@ -8,7 +8,6 @@ run stops after the checks and says what would be added and what replaced.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +22,8 @@ from cso_map.services.hsds_import import hsds_records
 from cso_map.services.hsds_objects import derived_id
 from cso_map.services.organization_table import read_organization_rows, record_from_row
 from cso_map.services.organization_writer import (
-    chunked,
     existing_organizations,
+    paused_collector,
     write_organizations,
 )
 from cso_map.services.upload_files import UploadError
@@ -58,6 +57,14 @@ def import_organizations(
     path: Path, dry_run: bool = False, by: User | None = None, lang: str = "es"
 ) -> OrganizationImport:
     """Import a CSV or GeoJSON file of our organizations table."""
+    with paused_collector():
+        return _import_table(path, dry_run, by, lang)
+
+
+def _import_table(
+    path: Path, dry_run: bool, by: User | None, lang: str
+) -> OrganizationImport:
+    """Read, check and (unless a dry run) write a file of our table."""
     rows, kind = read_organization_rows(path)
     regions = {region.code for region in db.session.scalars(select(Region))}
     find_id = _matcher()
@@ -82,7 +89,8 @@ def import_hsds(
 ) -> OrganizationImport:
     """Import an HSDS package (zip or folder of CSVs) or HSDS JSON."""
     regions = list(db.session.scalars(select(Region)))
-    records = hsds_records(path, mapping, regions)
+    with paused_collector():
+        records = hsds_records(path, mapping, regions)
     wheres = [
         str(_l("organization %(number)s", number=n)) for n in range(1, len(records) + 1)
     ]
@@ -120,10 +128,10 @@ def _finish(
 ) -> OrganizationImport:
     """Check the records together, then write them unless this is a dry run."""
     check_records(records, wheres)
-    existing = existing_organizations(uuid.UUID(record["id"]) for record in records)
+    existing = existing_organizations(record["id"] for record in records)
     report = OrganizationImport(source=source, dry_run=dry_run)
     for record in records:
-        action = "update" if uuid.UUID(record["id"]) in existing else "add"
+        action = "update" if record["id"] in existing else "add"
         if action == "add":
             report.added += 1
         else:
@@ -165,12 +173,7 @@ def check_records(records: list[dict], wheres: list[str]) -> None:
                     )
     parents = {record["parent_id"] for record in records if record.get("parent_id")}
     missing = (
-        parents
-        - set(owners["organization"])
-        - {
-            str(found)
-            for found in existing_organizations(uuid.UUID(p) for p in parents)
-        }
+        parents - set(owners["organization"]) - set(existing_organizations(parents))
     )
     if missing:
         where = wheres[
@@ -178,19 +181,20 @@ def check_records(records: list[dict], wheres: list[str]) -> None:
         ]
         raise cell.CellError(where, "parent_id", _l("no organization has this id"))
     for model, kind in ((Location, "location"), (Service, "service")):
-        ids = [uuid.UUID(key) for key in owners[kind]]
-        for chunk in chunked(ids):
-            for child_id, owner_id in db.session.execute(
-                select(model.id, model.organization_id).where(model.id.in_(chunk))
-            ):
-                if str(owner_id) != owners[kind][str(child_id)]:
-                    raise UploadError(
-                        _l(
-                            "%(kind)s %(id)s belongs to another organization",
-                            kind=kind,
-                            id=child_id,
-                        )
+        if db.session.scalar(select(model.id).limit(1)) is None:
+            continue
+        for child_id, owner_id in db.session.execute(
+            select(model.id, model.organization_id)
+        ):
+            owner = owners[kind].get(str(child_id))
+            if owner is not None and owner != str(owner_id):
+                raise UploadError(
+                    _l(
+                        "%(kind)s %(id)s belongs to another organization",
+                        kind=kind,
+                        id=child_id,
                     )
+                )
 
 
 def _once(

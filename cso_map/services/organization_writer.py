@@ -11,18 +11,25 @@ version raised) and its services, places, origins and terms are rewritten with
 the ids the record gives, so re-importing the same file changes nothing and adds
 nothing. Rows the record gives no id for (hours, origins, service places) get
 ids derived from what they hold, which are stable across imports too.
+
+Rows are written in batches, straight through the database driver (ids stay
+text until then): at 100k organizations SQLAlchemy's per-row work would cost
+more than the database itself (see bench/import.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import Table, Uuid, bindparam, delete, insert, select, update
+from sqlalchemy.engine import Connection
 
 from cso_map.extensions import db
 from cso_map.geo.boundaries import from_geojson
@@ -52,6 +59,8 @@ from cso_map.taxonomy import VOCABULARIES
 from cso_map.text import fold
 
 CHUNK = 500
+BATCH = 5000
+SQLITE_CACHE_KB = 256 * 1024
 ORGANIZATION_TEXT = (
     "name",
     "alternate_name",
@@ -104,20 +113,17 @@ class WriteReport:
     updated: list[uuid.UUID] = field(default_factory=list)
 
 
-def existing_organizations(ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, tuple]:
-    """Return (verification status, verified at, is demo) of the ids that exist."""
+def existing_organizations(ids: Iterable[str]) -> dict[str, tuple]:
+    """Return (verification status, is demo) of the ids that exist, by id text."""
     table = Organization.__table__
-    found: dict[uuid.UUID, tuple] = {}
-    for chunk in chunked(list(ids)):
+    found: dict[str, tuple] = {}
+    for chunk in chunked([uuid.UUID(str(value)) for value in ids]):
         rows = db.session.execute(
-            select(
-                table.c.id,
-                table.c.verification_status,
-                table.c.verified_at,
-                table.c.is_demo,
-            ).where(table.c.id.in_(chunk))
+            select(table.c.id, table.c.verification_status, table.c.is_demo).where(
+                table.c.id.in_(chunk)
+            )
         )
-        found.update({row[0]: tuple(row[1:]) for row in rows})
+        found.update({str(row[0]): tuple(row[1:]) for row in rows})
     return found
 
 
@@ -125,6 +131,19 @@ def chunked(values: Sequence, size: int = CHUNK) -> Iterable[Sequence]:
     """Yield `values` in slices of at most `size` (bounded SQL IN lists)."""
     for start in range(0, len(values), size):
         yield values[start : start + size]
+
+
+@contextmanager
+def paused_collector() -> Iterator[None]:
+    """Pause Python's cycle collector: a bulk import builds millions of objects and
+    no cycles, and each collection would walk all of them again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def write_organizations(
@@ -136,43 +155,70 @@ def write_organizations(
     source: str = "",
 ) -> WriteReport:
     """Insert new records and (with `replace`) rewrite existing ones; one commit."""
-    ids = [uuid.UUID(record["id"]) for record in records]
+    ids = [str(uuid.UUID(record["id"])) for record in records]
     existing = existing_organizations(ids)
     if not replace:
         records = [r for r, i in zip(records, ids, strict=True) if i not in existing]
-    report = WriteReport()
+    report = WriteReport(
+        added=[uuid.UUID(i) for i in ids if i not in existing],
+        updated=[uuid.UUID(i) for i in ids if i in existing] if replace else [],
+    )
     if not records:
         return report
     rows = _Rows(regions_by_code(), today, is_demo, existing)
-    rows.locate([location for record in records for location in record["locations"]])
-    for record in records:
-        rows.add_organization(record)
-    report.added = [i for i in ids if i not in existing]
-    report.updated = [i for i in ids if i in existing] if replace else []
-    try:
-        _delete_children(report.updated)
-        rows.write()
-        if by is not None or source:
-            _audit(report, by, source, rows.now)
-        bump_data_version()
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
+    with paused_collector():
+        try:
+            _use_a_large_cache()
+            _delete_children(report.updated)
+            for batch in chunked(records, BATCH):
+                rows.locate(
+                    [place for record in batch for place in record["locations"]]
+                )
+                for record in batch:
+                    rows.add_organization(record)
+                rows.write()
+            rows.link_parents()
+            if by is not None or source:
+                _audit(report, by, source, rows.now)
+            bump_data_version()
+            db.session.commit()
+        except Exception:
+            db.session.rollback()
+            raise
     return report
 
 
+def _use_a_large_cache() -> None:
+    """Give SQLite room for the indexes a bulk write touches (the default is 2 MB)."""
+    connection = db.session.connection()
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KB}")
+
+
 def _delete_children(organization_ids: list[uuid.UUID]) -> None:
-    """Remove what replaced organizations hold, before it is written again."""
-    owned = (
-        Service.__table__,
-        Location.__table__,
-        OrganizationOrigin.__table__,
-    )
+    """Remove what replaced organizations hold, before it is written again.
+
+    Grandchildren go first, by set, so the cascades find nothing left to do row
+    by row.
+    """
+    services = Service.__table__
+    locations = Location.__table__
     for chunk in chunked(organization_ids):
+        owned_services = select(services.c.id).where(
+            services.c.organization_id.in_(chunk)
+        )
+        for table in (
+            service_languages,
+            service_area_regions,
+            ServiceSchedule.__table__,
+            ServiceAtLocation.__table__,
+        ):
+            db.session.execute(
+                delete(table).where(table.c.service_id.in_(owned_services))
+            )
         for _, _, table in ORGANIZATION_TERMS:
             db.session.execute(delete(table).where(table.c.organization_id.in_(chunk)))
-        for table in owned:
+        for table in (services, locations, OrganizationOrigin.__table__):
             db.session.execute(delete(table).where(table.c.organization_id.in_(chunk)))
 
 
@@ -220,7 +266,7 @@ class _Rows:
         regions: dict[str, Region],
         today: dt.date,
         is_demo: bool,
-        existing: dict[uuid.UUID, tuple],
+        existing: dict[str, tuple],
     ) -> None:
         self.regions = regions
         self.today = today
@@ -231,6 +277,9 @@ class _Rows:
         self.updates: list[dict] = []
         self.parents: list[dict] = []
         self.location_regions: dict[str, uuid.UUID | None] = {}
+        self.states = [region for region in regions.values() if region.level == "state"]
+        self.shapes = [from_geojson(state.geometry) for state in self.states]
+        self.inserter = RawInserter(db.session.connection())
 
     def term(self, vocabulary: str, code: str | None) -> uuid.UUID | None:
         """Return the term id of `code`, refusing codes the vocabulary lacks."""
@@ -250,16 +299,15 @@ class _Rows:
 
     def locate(self, locations: list[dict]) -> None:
         """Find the state each place falls in (else the state it names), at once."""
-        states = [region for region in self.regions.values() if region.level == "state"]
         points = [location for location in locations if location.get("lat") is not None]
         found = locate_points(
             [point["lon"] for point in points],
             [point["lat"] for point in points],
-            [from_geojson(state.geometry) for state in states],
+            self.shapes,
         )
         for point, index in zip(points, found, strict=True):
             if index >= 0:
-                self.location_regions[point["id"]] = states[index].id
+                self.location_regions[point["id"]] = self.states[index].id
         for location in locations:
             if location["id"] not in self.location_regions:
                 self.location_regions[location["id"]] = self.region(
@@ -268,7 +316,7 @@ class _Rows:
 
     def add_organization(self, record: dict) -> None:
         """Add the rows of one organization record and everything it contains."""
-        org_id = uuid.UUID(record["id"])
+        org_id = str(uuid.UUID(record["id"]))
         reviewed = _date(
             record.get("reviewed_on"), self.today, record.get("reviewed_days_ago")
         )
@@ -318,7 +366,10 @@ class _Rows:
         parent = record.get("parent_id")
         if parent or before is not None:
             self.parents.append(
-                {"org_id": org_id, "parent": uuid.UUID(parent) if parent else None}
+                {
+                    "org_id": uuid.UUID(org_id),
+                    "parent": uuid.UUID(parent) if parent else None,
+                }
             )
         for vocabulary, name, table in ORGANIZATION_TERMS:
             self.tables[table] += [
@@ -329,7 +380,7 @@ class _Rows:
             parts = (origin["country"], origin.get("region"), origin.get("community"))
             self.tables[OrganizationOrigin.__table__].append(
                 {
-                    "id": uuid.UUID(derived_id("origin", org_id, *parts)),
+                    "id": derived_id("origin", org_id, *parts),
                     "organization_id": org_id,
                     "country_code": parts[0],
                     "region_id": self.region(parts[1]),
@@ -341,11 +392,11 @@ class _Rows:
         for position, service in enumerate(record["services"]):
             self.add_service(org_id, position, service)
 
-    def add_location(self, org_id: uuid.UUID, position: int, location: dict) -> None:
+    def add_location(self, org_id: str, position: int, location: dict) -> None:
         """Add the row of one location."""
         self.tables[Location.__table__].append(
             {
-                "id": uuid.UUID(location["id"]),
+                "id": location["id"],
                 "organization_id": org_id,
                 "position": position,
                 "name": location.get("name"),
@@ -367,9 +418,9 @@ class _Rows:
             }
         )
 
-    def add_service(self, org_id: uuid.UUID, position: int, service: dict) -> None:
+    def add_service(self, org_id: str, position: int, service: dict) -> None:
         """Add the rows of one service, its languages, area, hours and locations."""
-        service_id = uuid.UUID(service["id"])
+        service_id = service["id"]
         self.tables[Service.__table__].append(
             {
                 "id": service_id,
@@ -399,11 +450,9 @@ class _Rows:
         ]
         self.tables[ServiceSchedule.__table__] += [
             {
-                "id": uuid.UUID(
-                    hours[3]
-                    if len(hours) > 3
-                    else derived_id("schedule", service_id, *hours[:3])
-                ),
+                "id": hours[3]
+                if len(hours) > 3
+                else derived_id("schedule", service_id, *hours[:3]),
                 "service_id": service_id,
                 "weekday": hours[0],
                 "opens_at": dt.time.fromisoformat(hours[1]),
@@ -414,18 +463,16 @@ class _Rows:
         links = service.get("link_ids", {})
         self.tables[ServiceAtLocation.__table__] += [
             {
-                "id": uuid.UUID(
-                    links.get(location_id)
-                    or derived_id("service_at_location", service_id, location_id)
-                ),
+                "id": links.get(location_id)
+                or derived_id("service_at_location", service_id, location_id),
                 "service_id": service_id,
-                "location_id": uuid.UUID(location_id),
+                "location_id": location_id,
             }
             for location_id in dict.fromkeys(service.get("location_ids", []))
         ]
 
     def write(self) -> None:
-        """Update replaced rows, insert every table's rows, then link parents."""
+        """Write the rows gathered so far: updates first, then inserts by table."""
         table = Organization.__table__
         if self.updates:
             columns = [column for column in self.updates[0] if column != "id"]
@@ -439,13 +486,20 @@ class _Rows:
                     }
                 ),
                 [
-                    {f"_{key}": value for key, value in row.items()}
+                    {f"_{k}": value for k, value in row.items()}
+                    | {"_id": uuid.UUID(row["id"])}
                     for row in self.updates
                 ],
             )
         for sorted_table in db.metadata.sorted_tables:
             if self.tables.get(sorted_table):
-                db.session.execute(insert(sorted_table), self.tables[sorted_table])
+                self.inserter.insert(sorted_table, self.tables[sorted_table])
+        self.tables.clear()
+        self.updates.clear()
+
+    def link_parents(self) -> None:
+        """Set each organization's federation once every organization exists."""
+        table = Organization.__table__
         if self.parents:
             db.session.execute(
                 update(table)
@@ -453,3 +507,48 @@ class _Rows:
                 .values(parent_id=bindparam("parent")),
                 self.parents,
             )
+
+
+class RawInserter:
+    """Inserts rows through the driver's executemany, encoding values once each.
+
+    Ids may be text or UUIDs; every other value is encoded by its column type's
+    own bind processor, as SQLAlchemy would, without its per-row bookkeeping.
+    """
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.dialect = connection.dialect
+        self.statements: dict[tuple, tuple[str, list]] = {}
+
+    def insert(self, table: Table, rows: list[dict]) -> None:
+        """Insert `rows` (dictionaries with the same keys, in the same order)."""
+        columns = tuple(rows[0])
+        key = (table.name, columns)
+        if key not in self.statements:
+            quote = self.dialect.identifier_preparer.quote
+            marker = "?" if self.dialect.paramstyle == "qmark" else "%s"
+            names = ", ".join(quote(column) for column in columns)
+            markers = ", ".join([marker] * len(columns))
+            self.statements[key] = (
+                f"INSERT INTO {quote(table.name)} ({names}) VALUES ({markers})",
+                [self.encoder(table.c[column].type) for column in columns],
+            )
+        statement, encoders = self.statements[key]
+        encoded = [(i, encode) for i, encode in enumerate(encoders) if encode]
+        params = []
+        for row in rows:
+            values = list(row.values())
+            for i, encode in encoded:
+                if values[i] is not None:
+                    values[i] = encode(values[i])
+            params.append(tuple(values))
+        self.connection.exec_driver_sql(statement, params)
+
+    def encoder(self, column_type) -> Callable | None:
+        """Return how a column's values reach the driver (None: as they are)."""
+        if isinstance(column_type, Uuid):
+            if self.dialect.name == "sqlite":
+                return lambda value: str(value).replace("-", "").lower()
+            return str
+        return column_type._cached_bind_processor(self.dialect)
