@@ -15,9 +15,10 @@ export CSO_MAP_ENV
 
 .PHONY: run test lint format translations extract-messages demo-data bench clean
 
-## run: install, migrate, load the demo if the database is empty, serve on HOST:PORT
+## run: install, migrate, write the vocabularies, load the demo if the database is empty, serve
 run: $(VENV)/.runtime $(COMPILED)
 	$(BIN)/flask db upgrade
+	$(BIN)/flask sync-taxonomy
 	$(BIN)/flask seed-demo --if-empty
 	@echo "CSO Map is serving on http://$(HOST):$(PORT)/"
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) app:app

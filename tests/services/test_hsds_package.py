@@ -3,7 +3,13 @@
 import csv
 import io
 import json
+import uuid
 import zipfile
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cso_map.services.hsds_objects import NAMESPACE, derived_id
 
 
 def read_package(runner, tmp_path):
@@ -55,3 +61,31 @@ def test_rows_are_the_public_directory_and_links_resolve(
     text = json.dumps(tables)
     assert "Calle Secreta" not in text
     assert "31.68" not in text
+
+
+@given(st.lists(st.one_of(st.text(), st.integers(), st.uuids()), min_size=1))
+def test_derived_ids_are_uuid5_of_the_joined_parts(parts):
+    expected = uuid.uuid5(NAMESPACE, "/".join(str(part) for part in parts))
+    assert derived_id(*parts) == str(expected)
+
+
+def test_the_coverage_export_is_every_state_with_its_figures(
+    runner, directory, tmp_path
+):
+    out = tmp_path / "coverage.geojson"
+    args = ["export", "coverage", str(out), "--service", "legal_advice"]
+    result = runner.invoke(args=args)
+    assert result.exit_code == 0, result.output
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert len(document["features"]) == 80
+    california = next(
+        f["properties"]
+        for f in document["features"]
+        if f["properties"]["code"] == "US-CA"
+    )
+    assert california["service"] == "legal_advice"
+    assert california["providers"] >= 1
+    assert california["status"] in ("served", "underserved", "gap", "no_data")
+    refused = runner.invoke(args=["export", "coverage", str(out), "--service", "x"])
+    assert refused.exit_code != 0
+    assert "legal_advice" in refused.output

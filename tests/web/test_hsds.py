@@ -129,3 +129,21 @@ def test_services_at_locations_near_a_point_leave_hidden_places_out(client, dire
     assert secret == []
     bad = client.get("/hsds/service_at_locations?lat=36.7&lon=-119.8")
     assert bad.status_code == 400
+
+
+def test_the_hsds_json_export_validates_as_nested_organizations(
+    runner, directory, schemas, tmp_path
+):
+    out = tmp_path / "directory.json"
+    result = runner.invoke(args=["export", "hsds", str(out)])
+    assert result.exit_code == 0, result.output
+    organizations = json.loads(out.read_text(encoding="utf-8"))
+    assert len(organizations) == 7
+    for item in organizations:
+        errors = [e.message for e in schemas["organizations"].iter_errors(item)]
+        assert errors == [], item["name"]
+    services = [service for item in organizations for service in item["services"]]
+    assert services
+    assert all(service["service_at_locations"] for service in services)
+    text = json.dumps(organizations)
+    assert "Calle Secreta" not in text
