@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
+import operator
 import re
 import stat
 import zipfile
@@ -75,6 +77,7 @@ READ_ORDER = (
     "service_at_location",
     "attributes",
 )
+ATTRIBUTE_COLUMNS = ("link_id", "taxonomy_term_id", "value")
 MAX_MEMBERS = len(HSDS_TABLES) + 1
 MAX_UNCOMPRESSED = 2 * 1024 * 1024 * 1024
 DEFAULT_MAPPING = PROJECT_ROOT / "cso_map" / "data" / "hsds_category_mapping.csv"
@@ -154,7 +157,8 @@ def _tables(path: Path, stack: ExitStack) -> Iterator[tuple[str, Rows]]:
         for name, file in files.items():
             if file.is_file():
                 handle = stack.enter_context(file.open("rb"))
-                yield name.removesuffix(".csv"), _csv_rows(handle, name)
+                table = name.removesuffix(".csv")
+                yield table, _csv_rows(handle, name, table)
     elif suffix == ".zip":
         archive = stack.enter_context(_checked_zip(path))
         members = {info.filename.split("/")[-1]: info for info in archive.infolist()}
@@ -163,7 +167,7 @@ def _tables(path: Path, stack: ExitStack) -> Iterator[tuple[str, Rows]]:
         for table in READ_ORDER:
             if f"{table}.csv" in members:
                 handle = stack.enter_context(archive.open(members[f"{table}.csv"]))
-                yield table, _csv_rows(handle, f"{table}.csv")
+                yield table, _csv_rows(handle, f"{table}.csv", table)
     elif suffix == ".json":
         tables = _json_tables(path)
         for table in READ_ORDER:
@@ -223,8 +227,9 @@ def _member_problem(name: str, member: zipfile.ZipInfo):
     return None
 
 
-def _csv_rows(handle, name: str) -> Iterator[tuple[cell.RowPlace, dict]]:
-    """Yield (place, row) of a UTF-8 CSV stream, refusing other encodings."""
+def _csv_rows(handle, name: str, table: str) -> Iterator[tuple[tuple, dict]]:
+    """Yield ((file, row number), row) of a UTF-8 CSV stream, refusing other
+    encodings; attributes keep only the three columns read (there are millions)."""
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
     try:
         reader = csv.reader(text)
@@ -233,11 +238,17 @@ def _csv_rows(handle, name: str) -> Iterator[tuple[cell.RowPlace, dict]]:
             raise UploadError(
                 _l("%(name)s: missing columns: %(columns)s", name=name, columns="id")
             )
+        wanted = ATTRIBUTE_COLUMNS if table == "attributes" else ()
+        if wanted and all(column in header for column in wanted):
+            pick = operator.itemgetter(*(header.index(column) for column in wanted))
+            for number, values in enumerate(reader, start=2):
+                yield (name, number), dict(zip(wanted, pick(values), strict=True))
+            return
         for number, values in enumerate(reader, start=2):
-            yield cell.RowPlace(name, number), dict(zip(header, values, strict=False))
+            yield (name, number), dict(zip(header, values, strict=False))
     except UnicodeDecodeError as error:
         raise UploadError(cell.not_utf8(name)) from error
-    except csv.Error as error:
+    except (csv.Error, IndexError) as error:
         raise UploadError(
             _l("%(name)s is not valid CSV: %(error)s", name=name, error=str(error))
         ) from error
@@ -350,6 +361,25 @@ def _id(value: object, where, field: str) -> str:
     found = cell.identifier(value, where, field)
     if found is None:
         raise cell.CellError(where, field, _l("a value is needed"))
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _hours_and_minutes(text: str) -> str | None:
+    """Return "HH:MM" of a time of day (hours repeat: each is read once)."""
+    try:
+        return dt.time.fromisoformat(text[:5]).strftime("%H:%M")
+    except ValueError:
+        return None
+
+
+def _clock(value: object, where, field: str) -> str:
+    """Return a time of day as "HH:MM", or refuse it naming the row and field."""
+    found = _hours_and_minutes(str(value or ""))
+    if found is None:
+        raise cell.CellError(
+            where, field, _l("%(value)r is not a time (HH:MM)", value=value)
+        )
     return found
 
 
@@ -607,9 +637,14 @@ class _Builder:
         service["link_ids"][location_id] = _id(row.get("id"), where, "id")
 
     def read_attributes(self, row: dict, where) -> None:
-        link = _key(row.get("link_id"))
-        term_id = _key(row.get("taxonomy_term_id"))
+        link = row.get("link_id") or ""
+        if not (link in self.organizations or link in self.services):
+            link = _key(link)  # canonical ids (our own exports) skip this
+        term_id = row.get("taxonomy_term_id") or ""
         ours = OUR_TERMS.get(term_id)
+        if ours is None:
+            term_id = _key(term_id)
+            ours = OUR_TERMS.get(term_id)
         if link in self.organizations:
             if ours:
                 self.organization_term(self.organizations[link], *ours, row, where)
@@ -787,20 +822,9 @@ class _Builder:
             raise cell.CellError(
                 where, "freq", _l("only weekly hours with days (byday) can be imported")
             )
-        times = []
-        for field in ("opens_at", "closes_at"):
-            try:
-                times.append(
-                    dt.time.fromisoformat(str(row.get(field) or "")[:5]).strftime(
-                        "%H:%M"
-                    )
-                )
-            except ValueError:
-                raise cell.CellError(
-                    where,
-                    field,
-                    _l("%(value)r is not a time (HH:MM)", value=row.get(field)),
-                ) from None
+        times = [
+            _clock(row.get(field), where, field) for field in ("opens_at", "closes_at")
+        ]
         if times[0] >= times[1]:
             raise cell.CellError(where, "closes_at", _l("it closes before it opens"))
         unknown = [day for day in days if day not in WEEKDAY_NUMBERS]

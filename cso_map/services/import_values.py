@@ -39,7 +39,9 @@ class RowPlace:
 class CellError(UploadError):
     """A value in a named row (or feature) and field was refused."""
 
-    def __init__(self, where: str, field: str, problem: str) -> None:
+    def __init__(self, where, field: str, problem: str) -> None:
+        if isinstance(where, tuple):  # (file name, row number), as readers pass it
+            where = RowPlace(*where)
         super().__init__(
             _l(
                 "%(where)s, field %(field)s: %(problem)s",

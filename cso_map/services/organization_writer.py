@@ -28,7 +28,17 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from sqlalchemy import Table, Uuid, bindparam, delete, insert, select, update
+from sqlalchemy import (
+    Index,
+    Table,
+    Uuid,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.engine import Connection
 
 from cso_map.extensions import db
@@ -103,6 +113,19 @@ SERVICE_TEXT = (
     "application_process",
     "hours_notes",
 )
+BULK_TABLES = (
+    Organization.__table__,
+    Location.__table__,
+    OrganizationOrigin.__table__,
+    organization_target_groups,
+    organization_skills,
+    organization_support_needs,
+    Service.__table__,
+    service_languages,
+    service_area_regions,
+    ServiceSchedule.__table__,
+    ServiceAtLocation.__table__,
+)
 
 
 @dataclass
@@ -170,6 +193,9 @@ def write_organizations(
         try:
             _use_a_large_cache()
             _delete_children(report.updated)
+            indexes = _indexes_to_rebuild(len(report.added))
+            for index in indexes:
+                index.drop(bind=db.session.connection())
             for batch in chunked(records, BATCH):
                 rows.locate(
                     [place for record in batch for place in record["locations"]]
@@ -177,6 +203,8 @@ def write_organizations(
                 for record in batch:
                     rows.add_organization(record)
                 rows.write()
+            for index in indexes:
+                index.create(bind=db.session.connection())
             rows.link_parents()
             if by is not None or source:
                 _audit(report, by, source, rows.now)
@@ -186,6 +214,22 @@ def write_organizations(
             db.session.rollback()
             raise
     return report
+
+
+def _indexes_to_rebuild(adding: int) -> list[Index]:
+    """Return the indexes to drop and build again around a large load on SQLite.
+
+    Building an index once from the loaded rows is faster than updating it row by
+    row, when the load is at least as large as what is there. PostgreSQL keeps its
+    indexes: dropping one would lock readers out until the import commits.
+    """
+    connection = db.session.connection()
+    if connection.dialect.name != "sqlite":
+        return []
+    present = db.session.scalar(select(func.count()).select_from(Organization))
+    if adding < max(present, BATCH):
+        return []
+    return [index for table in BULK_TABLES for index in table.indexes]
 
 
 def _use_a_large_cache() -> None:
@@ -276,26 +320,33 @@ class _Rows:
         self.tables: dict[Table, list[dict]] = defaultdict(list)
         self.updates: list[dict] = []
         self.parents: list[dict] = []
-        self.location_regions: dict[str, uuid.UUID | None] = {}
+        self.location_regions: dict[str, str | None] = {}
         self.states = [region for region in regions.values() if region.level == "state"]
         self.shapes = [from_geojson(state.geometry) for state in self.states]
-        self.inserter = RawInserter(db.session.connection())
+        self.writer = DriverWriter(db.session.connection())
+        self.key = self.writer.key
+        self.term_keys = {
+            name: {code: self.key(str(i)) for code, i in vocabulary.term_ids.items()}
+            for name, vocabulary in VOCABULARIES.items()
+        }
+        self.region_keys = {code: self.key(str(r.id)) for code, r in regions.items()}
 
-    def term(self, vocabulary: str, code: str | None) -> uuid.UUID | None:
-        """Return the term id of `code`, refusing codes the vocabulary lacks."""
+    def term(self, vocabulary: str, code: str | None) -> str | None:
+        """Return the stored id of the term `code`, refusing unknown codes."""
         if code is None:
             return None
-        if code not in VOCABULARIES[vocabulary]:
+        found = self.term_keys[vocabulary].get(code)
+        if found is None:
             raise ValueError(f"unknown {vocabulary} code {code!r}")
-        return VOCABULARIES[vocabulary].term_id(code)
+        return found
 
-    def region(self, code: str | None) -> uuid.UUID | None:
-        """Return the id of region `code`, refusing unknown codes."""
+    def region(self, code: str | None) -> str | None:
+        """Return the id of region `code` as stored, refusing unknown codes."""
         if not code:
             return None
-        if code not in self.regions:
+        if code not in self.region_keys:
             raise ValueError(f"unknown region code {code!r}")
-        return self.regions[code].id
+        return self.region_keys[code]
 
     def locate(self, locations: list[dict]) -> None:
         """Find the state each place falls in (else the state it names), at once."""
@@ -307,7 +358,9 @@ class _Rows:
         )
         for point, index in zip(points, found, strict=True):
             if index >= 0:
-                self.location_regions[point["id"]] = self.states[index].id
+                self.location_regions[point["id"]] = self.region(
+                    self.states[index].code
+                )
         for location in locations:
             if location["id"] not in self.location_regions:
                 self.location_regions[location["id"]] = self.region(
@@ -317,6 +370,7 @@ class _Rows:
     def add_organization(self, record: dict) -> None:
         """Add the rows of one organization record and everything it contains."""
         org_id = str(uuid.UUID(record["id"]))
+        org_key = self.key(org_id)
         reviewed = _date(
             record.get("reviewed_on"), self.today, record.get("reviewed_days_ago")
         )
@@ -326,7 +380,7 @@ class _Rows:
         )
         confidential = bool(record.get("location_confidential"))
         row = {
-            "id": org_id,
+            "id": org_key,
             **{name: record.get(name) for name in ORGANIZATION_TEXT},
             **{name: bool(record.get(name)) for name in ORGANIZATION_FLAGS},
             "status": record.get("status") or "active",
@@ -373,31 +427,31 @@ class _Rows:
             )
         for vocabulary, name, table in ORGANIZATION_TERMS:
             self.tables[table] += [
-                {"organization_id": org_id, "term_id": self.term(vocabulary, code)}
+                {"organization_id": org_key, "term_id": self.term(vocabulary, code)}
                 for code in dict.fromkeys(record.get(name, []))
             ]
         for origin in record.get("origins", []):
             parts = (origin["country"], origin.get("region"), origin.get("community"))
             self.tables[OrganizationOrigin.__table__].append(
                 {
-                    "id": derived_id("origin", org_id, *parts),
-                    "organization_id": org_id,
+                    "id": self.key(derived_id("origin", org_id, *parts)),
+                    "organization_id": org_key,
                     "country_code": parts[0],
                     "region_id": self.region(parts[1]),
                     "community": parts[2],
                 }
             )
         for position, location in enumerate(record["locations"]):
-            self.add_location(org_id, position, location)
+            self.add_location(org_key, position, location)
         for position, service in enumerate(record["services"]):
-            self.add_service(org_id, position, service)
+            self.add_service(org_key, position, service)
 
-    def add_location(self, org_id: str, position: int, location: dict) -> None:
+    def add_location(self, org_key: str, position: int, location: dict) -> None:
         """Add the row of one location."""
         self.tables[Location.__table__].append(
             {
-                "id": location["id"],
-                "organization_id": org_id,
+                "id": self.key(location["id"]),
+                "organization_id": org_key,
                 "position": position,
                 "name": location.get("name"),
                 "location_type": location["type"],
@@ -418,13 +472,14 @@ class _Rows:
             }
         )
 
-    def add_service(self, org_id: str, position: int, service: dict) -> None:
+    def add_service(self, org_key: str, position: int, service: dict) -> None:
         """Add the rows of one service, its languages, area, hours and locations."""
         service_id = service["id"]
+        service_key = self.key(service_id)
         self.tables[Service.__table__].append(
             {
-                "id": service_id,
-                "organization_id": org_id,
+                "id": service_key,
+                "organization_id": org_key,
                 "position": position,
                 "category_id": self.term("service_category", service["category"]),
                 **{name: service.get(name) for name in SERVICE_VALUES},
@@ -441,19 +496,21 @@ class _Rows:
             }
         )
         self.tables[service_languages] += [
-            {"service_id": service_id, "term_id": self.term("language", code)}
+            {"service_id": service_key, "term_id": self.term("language", code)}
             for code in dict.fromkeys(service.get("languages", []))
         ]
         self.tables[service_area_regions] += [
-            {"service_id": service_id, "region_id": self.region(code)}
+            {"service_id": service_key, "region_id": self.region(code)}
             for code in dict.fromkeys(service.get("area_regions", []))
         ]
         self.tables[ServiceSchedule.__table__] += [
             {
-                "id": hours[3]
-                if len(hours) > 3
-                else derived_id("schedule", service_id, *hours[:3]),
-                "service_id": service_id,
+                "id": self.key(
+                    hours[3]
+                    if len(hours) > 3
+                    else derived_id("schedule", service_id, *hours[:3])
+                ),
+                "service_id": service_key,
                 "weekday": hours[0],
                 "opens_at": dt.time.fromisoformat(hours[1]),
                 "closes_at": dt.time.fromisoformat(hours[2]),
@@ -463,39 +520,26 @@ class _Rows:
         links = service.get("link_ids", {})
         self.tables[ServiceAtLocation.__table__] += [
             {
-                "id": links.get(location_id)
-                or derived_id("service_at_location", service_id, location_id),
-                "service_id": service_id,
-                "location_id": location_id,
+                "id": self.key(
+                    links.get(location_id)
+                    or derived_id("service_at_location", service_id, location_id)
+                ),
+                "service_id": service_key,
+                "location_id": self.key(location_id),
             }
             for location_id in dict.fromkeys(service.get("location_ids", []))
         ]
 
     def write(self) -> None:
         """Write the rows gathered so far: updates first, then inserts by table."""
-        table = Organization.__table__
         if self.updates:
-            columns = [column for column in self.updates[0] if column != "id"]
-            db.session.execute(
-                update(table)
-                .where(table.c.id == bindparam("_id"))
-                .values(
-                    {
-                        **{column: bindparam(f"_{column}") for column in columns},
-                        "version": table.c.version + 1,
-                    }
-                ),
-                [
-                    {f"_{k}": value for k, value in row.items()}
-                    | {"_id": uuid.UUID(row["id"])}
-                    for row in self.updates
-                ],
-            )
+            self.writer.update(Organization.__table__, self.updates)
         for sorted_table in db.metadata.sorted_tables:
             if self.tables.get(sorted_table):
-                self.inserter.insert(sorted_table, self.tables[sorted_table])
-        self.tables.clear()
-        self.updates.clear()
+                self.writer.insert(sorted_table, self.tables[sorted_table])
+        self.writer.forget()
+        self.tables = defaultdict(list)
+        self.updates = []
 
     def link_parents(self) -> None:
         """Set each organization's federation once every organization exists."""
@@ -509,46 +553,85 @@ class _Rows:
             )
 
 
-class RawInserter:
-    """Inserts rows through the driver's executemany, encoding values once each.
+class DriverWriter:
+    """Writes rows through the driver's executemany, encoding each value once.
 
-    Ids may be text or UUIDs; every other value is encoded by its column type's
-    own bind processor, as SQLAlchemy would, without its per-row bookkeeping.
+    Ids come already as the database stores them (`key`); every other value is
+    encoded by its column type's own bind processor, as SQLAlchemy would, without
+    its per-row bookkeeping. Encoded values are remembered for a batch (times,
+    dates and flags repeat).
     """
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
         self.dialect = connection.dialect
-        self.statements: dict[tuple, tuple[str, list]] = {}
+        self.quote = self.dialect.identifier_preparer.quote
+        self.marker = "?" if self.dialect.paramstyle == "qmark" else "%s"
+        self.statements: dict[tuple, list] = {}
+        self.memory: list[dict] = []
+
+    def key(self, text: str) -> str:
+        """Return a UUID's text as the database stores it (SQLite: 32 hex digits)."""
+        return text.replace("-", "") if self.dialect.name == "sqlite" else text
 
     def insert(self, table: Table, rows: list[dict]) -> None:
         """Insert `rows` (dictionaries with the same keys, in the same order)."""
         columns = tuple(rows[0])
+        names = ", ".join(self.quote(column) for column in columns)
+        markers = ", ".join([self.marker] * len(columns))
+        statement = f"INSERT INTO {self.quote(table.name)} ({names}) VALUES ({markers})"
+        if "id" in columns:
+            rows.sort(key=lambda row: row["id"])  # B-tree pages fill in order
+        self.execute(table, statement, columns, rows)
+
+    def update(self, table: Table, rows: list[dict]) -> None:
+        """Update rows by id, raising each one's version."""
+        columns = tuple(column for column in rows[0] if column != "id")
+        changes = ", ".join(f"{self.quote(c)} = {self.marker}" for c in columns)
+        statement = (
+            f"UPDATE {self.quote(table.name)} SET {changes}, version = version + 1 "
+            f"WHERE id = {self.marker}"
+        )
+        moved = [{**{c: row[c] for c in columns}, "id": row["id"]} for row in rows]
+        self.execute(table, statement, (*columns, "id"), moved)
+
+    def execute(self, table: Table, statement: str, columns: tuple, rows) -> None:
+        """Run `statement` for every row, with values encoded column by column."""
+        encoders = self.encoders(table, columns)
+        values = list(zip(*(row.values() for row in rows), strict=True))
+        for i, encode in enumerate(encoders):
+            if encode is not None:
+                values[i] = list(map(encode, values[i]))
+        self.connection.exec_driver_sql(statement, list(zip(*values, strict=True)))
+
+    def encoders(self, table: Table, columns: tuple) -> list:
+        """Return each column's encoder (None where values go as they are)."""
         key = (table.name, columns)
         if key not in self.statements:
-            quote = self.dialect.identifier_preparer.quote
-            marker = "?" if self.dialect.paramstyle == "qmark" else "%s"
-            names = ", ".join(quote(column) for column in columns)
-            markers = ", ".join([marker] * len(columns))
-            self.statements[key] = (
-                f"INSERT INTO {quote(table.name)} ({names}) VALUES ({markers})",
-                [self.encoder(table.c[column].type) for column in columns],
-            )
-        statement, encoders = self.statements[key]
-        encoded = [(i, encode) for i, encode in enumerate(encoders) if encode]
-        params = []
-        for row in rows:
-            values = list(row.values())
-            for i, encode in encoded:
-                if values[i] is not None:
-                    values[i] = encode(values[i])
-            params.append(tuple(values))
-        self.connection.exec_driver_sql(statement, params)
+            self.statements[key] = [self.encoder(table.c[c].type) for c in columns]
+        return self.statements[key]
+
+    def forget(self) -> None:
+        """Forget the values encoded so far (called after each batch)."""
+        for memory in self.memory:
+            memory.clear()
+            memory[None] = None
 
     def encoder(self, column_type) -> Callable | None:
         """Return how a column's values reach the driver (None: as they are)."""
         if isinstance(column_type, Uuid):
-            if self.dialect.name == "sqlite":
-                return lambda value: str(value).replace("-", "").lower()
-            return str
-        return column_type._cached_bind_processor(self.dialect)
+            return None
+        process = column_type._cached_bind_processor(self.dialect)
+        if process is None:
+            return None
+        memory: dict = {None: None}
+        self.memory.append(memory)
+        remembered = memory.get
+
+        def encode(value):
+            found = remembered(value, memory)
+            if found is memory:
+                found = memory[value] = process(value)
+            return found
+
+        return encode
