@@ -171,7 +171,13 @@ def _tables(path: Path, stack: ExitStack) -> Iterator[tuple[str, Rows]]:
     elif suffix == ".json":
         tables = _json_tables(path)
         for table in READ_ORDER:
-            yield table, tables[table].values()
+            rows = tables[table].values()
+            if table == "attributes":
+                rows = (
+                    (where, tuple(row.get(c) for c in ATTRIBUTE_COLUMNS))
+                    for where, row in rows
+                )
+            yield table, rows
     else:
         raise UploadError(
             _l("%(name)s: use an HSDS .zip, a folder or a .json file", name=path.name)
@@ -227,9 +233,10 @@ def _member_problem(name: str, member: zipfile.ZipInfo):
     return None
 
 
-def _csv_rows(handle, name: str, table: str) -> Iterator[tuple[tuple, dict]]:
+def _csv_rows(handle, name: str, table: str) -> Iterator[tuple[tuple, object]]:
     """Yield ((file, row number), row) of a UTF-8 CSV stream, refusing other
-    encodings; attributes keep only the three columns read (there are millions)."""
+    encodings. An attribute row is only (link_id, taxonomy_term_id, value): there
+    are millions."""
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
     try:
         reader = csv.reader(text)
@@ -238,11 +245,18 @@ def _csv_rows(handle, name: str, table: str) -> Iterator[tuple[tuple, dict]]:
             raise UploadError(
                 _l("%(name)s: missing columns: %(columns)s", name=name, columns="id")
             )
-        wanted = ATTRIBUTE_COLUMNS if table == "attributes" else ()
-        if wanted and all(column in header for column in wanted):
-            pick = operator.itemgetter(*(header.index(column) for column in wanted))
+        if table == "attributes":
+            indexes = [
+                header.index(c) if c in header else None for c in ATTRIBUTE_COLUMNS
+            ]
+            if None not in indexes:
+                pick = operator.itemgetter(*indexes)
+                for number, values in enumerate(reader, start=2):
+                    yield (name, number), pick(values)
+                return
             for number, values in enumerate(reader, start=2):
-                yield (name, number), dict(zip(wanted, pick(values), strict=True))
+                row = dict(zip(header, values, strict=False))
+                yield (name, number), tuple(row.get(c) for c in ATTRIBUTE_COLUMNS)
             return
         for number, values in enumerate(reader, start=2):
             yield (name, number), dict(zip(header, values, strict=False))
@@ -636,29 +650,29 @@ class _Builder:
         service["location_ids"].append(location_id)
         service["link_ids"][location_id] = _id(row.get("id"), where, "id")
 
-    def read_attributes(self, row: dict, where) -> None:
-        link = row.get("link_id") or ""
+    def read_attributes(self, values: tuple, where) -> None:
+        link, term_id, value = values
+        link = link or ""
         if not (link in self.organizations or link in self.services):
             link = _key(link)  # canonical ids (our own exports) skip this
-        term_id = row.get("taxonomy_term_id") or ""
         ours = OUR_TERMS.get(term_id)
         if ours is None:
             term_id = _key(term_id)
             ours = OUR_TERMS.get(term_id)
         if link in self.organizations:
             if ours:
-                self.organization_term(self.organizations[link], *ours, row, where)
+                self.organization_term(self.organizations[link], *ours, value, where)
         elif link in self.services:
             service = self.services[link][0]
             if ours:
-                self.service_term(service, *ours, row, where)
+                self.service_term(service, *ours, value, where)
             elif term_id in self.terms:
                 self.foreign[link].append(self.terms[term_id])
         elif link in self.locations and ours:
-            self.location_term(self.locations[link][0], ours[1], row, where)
+            self.location_term(self.locations[link][0], ours[1], value, where)
 
     def organization_term(
-        self, record: dict, vocabulary: str, code: str, row: dict, where
+        self, record: dict, vocabulary: str, code: str, value, where
     ) -> None:
         single = {"cso_type": "type", "engagement_level": "engagement_level"}
         single["budget_band"] = "budget_band"
@@ -672,7 +686,7 @@ class _Builder:
         elif vocabulary in lists:
             record[lists[vocabulary]].append(code)
         elif vocabulary == "profile_field":
-            self.organization_field(record, code, row.get("value"), where)
+            self.organization_field(record, code, value, where)
 
     def organization_field(self, record: dict, code: str, value, where) -> None:
         if code in ORGANIZATION_COUNTS:
@@ -703,9 +717,8 @@ class _Builder:
             record["origins"].append(self.origin(str(value or ""), where))
 
     def service_term(
-        self, service: dict, vocabulary: str, code: str, row: dict, where
+        self, service: dict, vocabulary: str, code: str, value, where
     ) -> None:
-        value = row.get("value")
         if vocabulary == "service_category":
             service["category"] = service["category"] or code
         elif vocabulary != "profile_field":
@@ -719,13 +732,11 @@ class _Builder:
         elif code == "hours_notes":
             service[code] = cell.text(value) or ""
 
-    def location_term(self, location: dict, code: str, row: dict, where) -> None:
+    def location_term(self, location: dict, code: str, value, where) -> None:
         if code == "state":
-            location["state"] = cell.region_code(
-                row.get("value"), self.codes, where, "state"
-            )
+            location["state"] = cell.region_code(value, self.codes, where, "state")
         elif code == "approximate":
-            location["approximate"] = cell.flag(row.get("value"), where, code)
+            location["approximate"] = cell.flag(value, where, code)
 
     def finish(self) -> list[dict]:
         """Return the records, with defaults and every service's category."""

@@ -179,7 +179,9 @@ def organization_attributes(organization: Organization) -> list[dict]:
                 "contact_instructions": organization.contact_instructions,
                 "verification": organization.verification_status,
                 "last_reviewed": reviewed.isoformat() if reviewed else None,
-                "organization_status": organization.status,
+                "organization_status": None
+                if organization.status == "active"
+                else organization.status,
                 "demo": organization.is_demo,
             },
         ),
