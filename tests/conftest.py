@@ -90,6 +90,22 @@ def reset_schema(engine: sa.Engine) -> None:
             connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
 
 
+def separate_app(database_url: str, folder: Path, name: str):
+    """Return an app over a database of its own, with taxonomies and demo states,
+    for tests that change what other tests share (dispose of its engine after)."""
+    if database_url.startswith("sqlite"):
+        url = f"sqlite:///{folder / f'{name}.sqlite3'}"
+    else:
+        url = postgres_url(worker_suffix() + name)
+    application = create_app(settings_for_tests(url))
+    with application.app_context():
+        reset_schema(db.engine)
+        upgrade()
+        sync_taxonomies()
+        load_demo_regions()
+    return application
+
+
 @pytest.fixture(scope="session")
 def app(database_url):
     """Return an app whose database is migrated and holds taxonomies and regions."""

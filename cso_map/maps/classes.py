@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import warnings
 
-import mapclassify
 import numpy as np
 
 GAP_COLOUR = "#3f007d"  # deep purple: demand and nobody delivering
@@ -24,6 +23,8 @@ def ratio_breaks(ratios: np.ndarray, classes: int = MAX_CLASSES) -> list[float]:
         return []
     if distinct == 1:
         return [float(finite[0])]
+    import mapclassify  # here: it loads scipy.stats (~1 s), which commands need not
+
     with warnings.catch_warnings():
         # mapclassify says so when ties leave fewer classes; fewer is what we want.
         warnings.simplefilter("ignore", UserWarning)

@@ -233,10 +233,13 @@ def _member_problem(name: str, member: zipfile.ZipInfo):
     return None
 
 
-def _csv_rows(handle, name: str, table: str) -> Iterator[tuple[tuple, object]]:
-    """Yield ((file, row number), row) of a UTF-8 CSV stream, refusing other
-    encodings. An attribute row is only (link_id, taxonomy_term_id, value): there
-    are millions."""
+def _csv_rows(handle, name: str, table: str) -> Iterator[tuple[object, object]]:
+    """Yield (place, row) of a UTF-8 CSV stream, refusing other encodings.
+
+    The place is one object for the whole file that reads the current line when
+    shown (rows are read one at a time); an attribute row is only (link_id,
+    taxonomy_term_id, value): there are millions.
+    """
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
     try:
         reader = csv.reader(text)
@@ -245,21 +248,22 @@ def _csv_rows(handle, name: str, table: str) -> Iterator[tuple[tuple, object]]:
             raise UploadError(
                 _l("%(name)s: missing columns: %(columns)s", name=name, columns="id")
             )
+        place = cell.LinePlace(name, reader)
         if table == "attributes":
             indexes = [
                 header.index(c) if c in header else None for c in ATTRIBUTE_COLUMNS
             ]
             if None not in indexes:
                 pick = operator.itemgetter(*indexes)
-                for number, values in enumerate(reader, start=2):
-                    yield (name, number), pick(values)
+                for values in reader:
+                    yield place, pick(values)
                 return
-            for number, values in enumerate(reader, start=2):
+            for values in reader:
                 row = dict(zip(header, values, strict=False))
-                yield (name, number), tuple(row.get(c) for c in ATTRIBUTE_COLUMNS)
+                yield place, tuple(row.get(c) for c in ATTRIBUTE_COLUMNS)
             return
-        for number, values in enumerate(reader, start=2):
-            yield (name, number), dict(zip(header, values, strict=False))
+        for values in reader:
+            yield place, dict(zip(header, values, strict=False))
     except UnicodeDecodeError as error:
         raise UploadError(cell.not_utf8(name)) from error
     except (csv.Error, IndexError) as error:
@@ -489,12 +493,7 @@ class _Builder:
                 "location_type",
                 _l("%(value)r is not physical, postal or virtual", value=kind),
             )
-        lat = cell.decimal(row.get("latitude"), where, "latitude", -90, 90)
-        lon = cell.decimal(row.get("longitude"), where, "longitude", -180, 180)
-        if (lat is None) != (lon is None):
-            raise cell.CellError(
-                where, "latitude", _l("give both latitude and longitude, or neither")
-            )
+        lat, lon = cell.point(row.get("latitude"), row.get("longitude"), where)
         location = {
             "id": location_id,
             "type": kind,
@@ -581,13 +580,16 @@ class _Builder:
         if service_id not in self.services:
             organization["services"].append(service)
             self.services[service_id] = (service, organization["id"])
-            self.places[service_id] = where
+            self.places[service_id] = cell.pinned(where)
 
     def service_of(self, row: dict, where) -> dict | None:
         """Return the service record a row belongs to (None for location rows)."""
-        if not cell.text(row.get("service_id")):
-            return None
-        found = self.services.get(_key(row.get("service_id")))
+        service_id = row.get("service_id")
+        found = self.services.get(service_id)  # canonical ids skip the rest
+        if found is None:
+            if not cell.text(service_id):
+                return None
+            found = self.services.get(_key(service_id))
         if found is None:
             raise cell.CellError(where, "service_id", _l("no service has this id"))
         return found[0]

@@ -36,12 +36,48 @@ class RowPlace:
         return str(_l("%(name)s row %(number)s", name=self.name, number=self.number))
 
 
+class LinePlace:
+    """The line a CSV reader is on: one object for a whole file, read when shown."""
+
+    __slots__ = ("name", "reader")
+
+    def __init__(self, name: str, reader) -> None:
+        self.name = name
+        self.reader = reader
+
+    def __str__(self) -> str:
+        return str(RowPlace(self.name, self.reader.line_num))
+
+
+def pinned(place: object) -> object:
+    """Return a place that keeps saying where it is after the reader moves on."""
+    if isinstance(place, LinePlace):
+        return RowPlace(place.name, place.reader.line_num)
+    return place
+
+
+class Place:
+    """A numbered feature or organization of a file; worded only when shown."""
+
+    __slots__ = ("kind", "number")
+
+    def __init__(self, kind: str, number: int) -> None:
+        self.kind = kind
+        self.number = number
+
+    def __str__(self) -> str:
+        if self.kind == "feature":
+            return str(_l("feature %(number)s", number=self.number))
+        return str(_l("organization %(number)s", number=self.number))
+
+
 class CellError(UploadError):
     """A value in a named row (or feature) and field was refused."""
 
     def __init__(self, where, field: str, problem: str) -> None:
         if isinstance(where, tuple):  # (file name, row number), as readers pass it
             where = RowPlace(*where)
+        where = pinned(where)
         super().__init__(
             _l(
                 "%(where)s, field %(field)s: %(problem)s",
@@ -179,6 +215,19 @@ def decimal(
             ),
         )
     return number
+
+
+def point(
+    latitude: object, longitude: object, where
+) -> tuple[float | None, float | None]:
+    """Return (latitude, longitude) in range, both or neither."""
+    lat = decimal(latitude, where, "latitude", -90, 90)
+    lon = decimal(longitude, where, "longitude", -180, 180)
+    if (lat is None) != (lon is None):
+        raise CellError(
+            where, "latitude", _l("give both latitude and longitude, or neither")
+        )
+    return lat, lon
 
 
 def code(value: object, vocabulary: str, where: str, field: str) -> str | None:

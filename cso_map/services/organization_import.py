@@ -69,16 +69,14 @@ def _import_table(
     regions = {region.code for region in db.session.scalars(select(Region))}
     find_id = _matcher()
     if kind == "csv":
-        wheres = [str(_l("row %(number)s", number=n)) for n in range(2, len(rows) + 2)]
+        places = [(path.name, number) for number in range(2, len(rows) + 2)]
     else:
-        wheres = [
-            str(_l("feature %(number)s", number=n)) for n in range(1, len(rows) + 1)
-        ]
+        places = [cell.Place("feature", number) for number in range(1, len(rows) + 1)]
     records = [
-        record_from_row(row, where, regions, find_id, lang)
-        for row, where in zip(rows, wheres, strict=True)
+        record_from_row(row, place, regions, find_id, lang)
+        for row, place in zip(rows, places, strict=True)
     ]
-    return _finish(records, path.name, dry_run, by, wheres)
+    return _finish(records, path.name, dry_run, by, places)
 
 
 def import_hsds(
@@ -91,10 +89,10 @@ def import_hsds(
     regions = list(db.session.scalars(select(Region)))
     with paused_collector():
         records = hsds_records(path, mapping, regions)
-    wheres = [
-        str(_l("organization %(number)s", number=n)) for n in range(1, len(records) + 1)
-    ]
-    return _finish(records, path.name, dry_run, by, wheres)
+        places = [
+            cell.Place("organization", number) for number in range(1, len(records) + 1)
+        ]
+        return _finish(records, path.name, dry_run, by, places)
 
 
 def _matcher() -> Callable[[str, str | None], str]:
@@ -124,10 +122,10 @@ def _matcher() -> Callable[[str, str | None], str]:
 
 
 def _finish(
-    records: list[dict], source: str, dry_run: bool, by: User | None, wheres: list[str]
+    records: list[dict], source: str, dry_run: bool, by: User | None, places: list
 ) -> OrganizationImport:
     """Check the records together, then write them unless this is a dry run."""
-    check_records(records, wheres)
+    check_records(records, places)
     existing = existing_organizations(record["id"] for record in records)
     report = OrganizationImport(source=source, dry_run=dry_run)
     for record in records:
@@ -151,14 +149,14 @@ def _finish(
     return report
 
 
-def check_records(records: list[dict], wheres: list[str]) -> None:
+def check_records(records: list[dict], places: list) -> None:
     """Refuse ids given twice, unknown parents, and ids another organization owns."""
     owners: dict[str, dict[str, str]] = {
         "organization": {},
         "location": {},
         "service": {},
     }
-    for record, where in zip(records, wheres, strict=True):
+    for record, where in zip(records, places, strict=True):
         _once(owners["organization"], record["id"], record["id"], where, "id")
         for location in record["locations"]:
             _once(owners["location"], location["id"], record["id"], where, "locations")
@@ -176,7 +174,7 @@ def check_records(records: list[dict], wheres: list[str]) -> None:
         parents - set(owners["organization"]) - set(existing_organizations(parents))
     )
     if missing:
-        where = wheres[
+        where = places[
             next(i for i, r in enumerate(records) if r.get("parent_id") in missing)
         ]
         raise cell.CellError(where, "parent_id", _l("no organization has this id"))

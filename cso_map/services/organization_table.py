@@ -9,7 +9,6 @@ place and the service categories it offers; each category becomes one service.
 from __future__ import annotations
 
 import csv
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from cso_map.models import Organization
 from cso_map.services import import_values as cell
 from cso_map.services.csv_export import FORMULA_STARTS, csv_text
 from cso_map.services.hsds_objects import derived_id, listed_parent_id
-from cso_map.services.upload_files import UploadError
+from cso_map.services.upload_files import UploadError, feature_collection
 from cso_map.taxonomy import SERVICE_CATEGORIES
 from cso_map.text import fold
 
@@ -115,23 +114,10 @@ def read_organization_rows(path: Path) -> tuple[list[dict], str]:
 
 def _geojson_rows(path: Path) -> list[dict]:
     """Return point features' properties and coordinates (parsed in Python)."""
-    try:
-        document = json.loads(cell.decode_text(path.read_bytes(), path.name))
-    except json.JSONDecodeError as error:
-        raise UploadError(
-            _l(
-                "%(name)s is not a GeoJSON file: %(error)s",
-                name=path.name,
-                error=str(error),
-            )
-        ) from error
-    if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
-        raise UploadError(
-            _l("%(name)s is not a GeoJSON FeatureCollection", name=path.name)
-        )
+    document = feature_collection(path)
     rows = []
     for number, feature in enumerate(document.get("features") or [], start=1):
-        where = str(_l("feature %(number)s", number=number))
+        where = cell.Place("feature", number)
         if not isinstance(feature, dict):
             raise cell.CellError(where, "type", _l("not a GeoJSON feature"))
         properties = feature.get("properties") or {}
@@ -157,7 +143,7 @@ def _geojson_rows(path: Path) -> list[dict]:
     return rows
 
 
-def _origins(value: object, regions: set[str], where: str) -> list[dict]:
+def _origins(value: object, regions: set[str], where) -> list[dict]:
     """Return the ties of origin written as "MX-OAX:community;GT"."""
     origins = []
     for item in str(value or "").split(";"):
@@ -177,20 +163,13 @@ def _origins(value: object, regions: set[str], where: str) -> list[dict]:
     return origins
 
 
-def record_from_row(
-    row: dict, where: str, regions: set[str], find_id, lang: str
-) -> dict:
+def record_from_row(row: dict, where, regions: set[str], find_id, lang: str) -> dict:
     """Return the organization record a template row describes, checking every cell."""
     name = cell.clipped(row.get("name"), where, "name", 200)
     if not name:
         raise cell.CellError(where, "name", _l("a name is needed"))
     state = cell.region_code(row.get("state"), regions, where, "state")
-    lat = cell.decimal(row.get("latitude"), where, "latitude", -90, 90)
-    lon = cell.decimal(row.get("longitude"), where, "longitude", -180, 180)
-    if (lat is None) != (lon is None):
-        raise cell.CellError(
-            where, "latitude", _l("give both latitude and longitude, or neither")
-        )
+    lat, lon = cell.point(row.get("latitude"), row.get("longitude"), where)
     org_id = cell.identifier(row.get("id"), where, "id") or find_id(fold(name), state)
     flags = {
         name: cell.flag(row.get(name), where, name) for name in SERVICE_FLAG_COLUMNS
@@ -291,7 +270,7 @@ def record_from_row(
     }
 
 
-def _missing(where: str, field: str):
+def _missing(where, field: str):
     raise cell.CellError(where, field, _l("a value is needed"))
 
 

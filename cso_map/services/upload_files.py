@@ -59,8 +59,8 @@ def read_boundaries(path: Path) -> gpd.GeoDataFrame:
     return frame.to_crs(WGS84)
 
 
-def _read_geojson(path: Path) -> gpd.GeoDataFrame:
-    """Parse GeoJSON in Python (GDAL never sees it)."""
+def feature_collection(path: Path) -> dict:
+    """Return a GeoJSON FeatureCollection parsed in Python (GDAL never sees it)."""
     try:
         document = json.loads(path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -75,6 +75,12 @@ def _read_geojson(path: Path) -> gpd.GeoDataFrame:
         raise UploadError(
             _l("%(name)s is not a GeoJSON FeatureCollection", name=path.name)
         )
+    return document
+
+
+def _read_geojson(path: Path) -> gpd.GeoDataFrame:
+    """Return the features of a GeoJSON file in its stated CRS (WGS84 by default)."""
+    document = feature_collection(path)
     crs = WGS84
     named = (document.get("crs") or {}).get("properties", {}).get("name")
     if named:  # the old GeoJSON 2008 "crs" member

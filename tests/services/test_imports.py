@@ -10,30 +10,17 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import box, mapping
 
-from cso_map import create_app
-from cso_map.config import settings_for_tests
 from cso_map.extensions import db
 from cso_map.models import Region, RegionIndicator
-from cso_map.services.regions import load_demo_regions
-from cso_map.services.taxonomy import sync_taxonomies
-from tests.conftest import postgres_url, reset_schema, worker_suffix
+from tests.conftest import separate_app
 
 
 @pytest.fixture(scope="module")
 def app(database_url, tmp_path_factory):
     """An app over its own database: imports change the regions other tests share."""
-    if database_url.startswith("sqlite"):
-        url = f"sqlite:///{tmp_path_factory.mktemp('imports') / 'imports.sqlite3'}"
-    else:
-        url = postgres_url(worker_suffix() + "imports")
-    application = create_app(settings_for_tests(url))
-    with application.app_context():
-        from flask_migrate import upgrade
-
-        reset_schema(db.engine)
-        upgrade()
-        sync_taxonomies()
-        load_demo_regions()
+    application = separate_app(
+        database_url, tmp_path_factory.mktemp("imports"), "imports"
+    )
     yield application
     with application.app_context():
         db.engine.dispose()

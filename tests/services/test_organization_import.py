@@ -10,31 +10,17 @@ import zipfile
 import pytest
 from sqlalchemy import func, select
 
-from cso_map import create_app
-from cso_map.config import settings_for_tests
 from cso_map.extensions import db
 from cso_map.models import Location, Organization, Service, ServiceSchedule
-from cso_map.services.regions import load_demo_regions
-from cso_map.services.taxonomy import sync_taxonomies
-from tests.conftest import clear_directory, postgres_url, reset_schema, worker_suffix
+from tests.conftest import clear_directory, separate_app
 
 
 @pytest.fixture(scope="module")
 def target(database_url, tmp_path_factory):
     """A second installation: its own database, with our taxonomies and states."""
-    if database_url.startswith("sqlite"):
-        folder = tmp_path_factory.mktemp("target")
-        url = f"sqlite:///{folder / 'target.sqlite3'}"
-    else:
-        url = postgres_url(worker_suffix() + "target")
-    application = create_app(settings_for_tests(url))
-    with application.app_context():
-        from flask_migrate import upgrade
-
-        reset_schema(db.engine)
-        upgrade()
-        sync_taxonomies()
-        load_demo_regions()
+    application = separate_app(
+        database_url, tmp_path_factory.mktemp("target"), "target"
+    )
     yield application
     with application.app_context():
         db.engine.dispose()
