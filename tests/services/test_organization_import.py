@@ -413,3 +413,18 @@ def test_a_service_of_an_unknown_organization_is_refused(empty_target, tmp_path)
     )
     result = invoke(empty_target, "import", "hsds", path)
     assert "services.csv row 2, field organization_id" in result.output
+
+
+def test_a_page_of_hsds_services_imports_with_their_organizations(
+    app, client, directory, empty_target, tmp_path
+):
+    page = client.get("/hsds/services?per_page=100&full=true").get_json()
+    path = tmp_path / "services.json"
+    path.write_text(json.dumps(page), encoding="utf-8")
+    result = invoke(empty_target, "import", "hsds", path)
+    assert result.exit_code == 0, result.output
+    imported = counts(empty_target)
+    assert imported["Service"] == page["total_items"]
+    assert imported["Organization"] == len(
+        {service["organization_id"] for service in page["contents"]}
+    )
