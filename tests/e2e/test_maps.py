@@ -1,6 +1,7 @@
 """Maps in Chromium: hostile text never runs, and nothing calls other hosts."""
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from cso_map.extensions import db
@@ -18,6 +19,24 @@ def map_frame(page):
     return frame
 
 
+def points_frame(page, layer):
+    """Return the map frame once its points have loaded, reloading the page once.
+
+    Under a full parallel run on PostgreSQL the points request has been seen to
+    get no answer for a minute (cause not found; see the closing notes): the
+    requests made are printed, and a second load must succeed.
+    """
+    frame = map_frame(page)
+    try:
+        frame.wait_for_function(f"window[{layer}]._data !== undefined", timeout=45_000)
+    except PlaywrightTimeout:
+        print("points not loaded; requests:", page.requests)
+        page.reload()
+        frame = map_frame(page)
+        frame.wait_for_function(f"window[{layer}]._data !== undefined", timeout=60_000)
+    return frame
+
+
 def test_hostile_names_show_as_typed_on_pages_maps_popups_and_tooltips(
     page, live_server, hostile_directory, app
 ):
@@ -31,9 +50,8 @@ def test_hostile_names_show_as_typed_on_pages_maps_popups_and_tooltips(
         assert fired(page) == [], path
 
     page.goto(live_server + "/es/map?service=legal_advice")
-    frame = map_frame(page)
     layer = "Object.keys(window).find(k => k.startsWith('points_layer_'))"
-    frame.wait_for_function(f"window[{layer}]._data !== undefined", timeout=60_000)
+    frame = points_frame(page, layer)
     for record in hostile_directory:
         frame.evaluate(
             f"id => {{ const l = window[{layer}]; l._open(l._data.ids.indexOf(id)); }}",
