@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -90,9 +91,10 @@ def reset_schema(engine: sa.Engine) -> None:
             connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
 
 
+@contextmanager
 def separate_app(database_url: str, folder: Path, name: str):
-    """Return an app over a database of its own, with taxonomies and demo states,
-    for tests that change what other tests share (dispose of its engine after)."""
+    """Yield an app over a database of its own, with taxonomies and demo states,
+    for tests that change what other tests share."""
     if database_url.startswith("sqlite"):
         url = f"sqlite:///{folder / f'{name}.sqlite3'}"
     else:
@@ -103,7 +105,9 @@ def separate_app(database_url: str, folder: Path, name: str):
         upgrade()
         sync_taxonomies()
         load_demo_regions()
-    return application
+    yield application
+    with application.app_context():
+        db.engine.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -68,14 +68,19 @@ def map_frame():
     return frame_response(figure_map)
 
 
-@bp.get("/gaps.csv")
-def download():
-    """Download the regions of a gap table as CSV, largest unmet need first."""
+def _download_query():
+    """Return the question of a download, or answer 400 with what is wrong."""
     form = CoverageForm(formdata=request.args)
     if not form.validate():
         messages = [m for ms in form.errors_by_field().values() for m in ms]
         abort(400, description=" ".join(messages))
-    query = form.to_query()
+    return form.to_query()
+
+
+@bp.get("/gaps.csv")
+def download():
+    """Download the regions of a gap table as CSV, largest unmet need first."""
+    query = _download_query()
     table = gap_table(query, _threshold())
     lang = current_language()
     statuses = status_labels()
@@ -111,11 +116,7 @@ def download():
 @bp.get("/gaps.geojson")
 def download_geojson():
     """Download the coverage of every state as GeoJSON polygons, for GIS software."""
-    form = CoverageForm(formdata=request.args)
-    if not form.validate():
-        messages = [m for ms in form.errors_by_field().values() for m in ms]
-        abort(400, description=" ".join(messages))
-    query = form.to_query()
+    query = _download_query()
     body = coverage_geojson(query, _threshold(), current_language())
     response = current_app.response_class(body, mimetype="application/geo+json")
     name = f"coverage-{query.service}{'-' + query.language if query.language else ''}"

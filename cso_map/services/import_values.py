@@ -75,8 +75,6 @@ class CellError(UploadError):
     """A value in a named row (or feature) and field was refused."""
 
     def __init__(self, where, field: str, problem: str) -> None:
-        if isinstance(where, tuple):  # (file name, row number), as readers pass it
-            where = RowPlace(*where)
         where = pinned(where)
         super().__init__(
             _l(

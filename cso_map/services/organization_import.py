@@ -69,7 +69,7 @@ def _import_table(
     regions = {region.code for region in db.session.scalars(select(Region))}
     find_id = _matcher()
     if kind == "csv":
-        places = [(path.name, number) for number in range(2, len(rows) + 2)]
+        places = [cell.RowPlace(path.name, n) for n in range(2, len(rows) + 2)]
     else:
         places = [cell.Place("feature", number) for number in range(1, len(rows) + 1)]
     records = [
@@ -145,7 +145,9 @@ def _finish(
                 )
             )
     if not dry_run:
-        write_organizations(records, today=dt.date.today(), by=by, source=source)
+        write_organizations(
+            records, today=dt.date.today(), by=by, source=source, existing=existing
+        )
     return report
 
 

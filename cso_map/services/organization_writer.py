@@ -176,10 +176,16 @@ def write_organizations(
     replace: bool = True,
     by: User | None = None,
     source: str = "",
+    existing: dict[str, tuple] | None = None,
 ) -> WriteReport:
-    """Insert new records and (with `replace`) rewrite existing ones; one commit."""
+    """Insert new records and (with `replace`) rewrite existing ones; one commit.
+
+    `existing` is what `existing_organizations` says of the records' ids, when
+    the caller has already asked.
+    """
     ids = [str(uuid.UUID(record["id"])) for record in records]
-    existing = existing_organizations(ids)
+    if existing is None:
+        existing = existing_organizations(ids)
     if not replace:
         records = [r for r, i in zip(records, ids, strict=True) if i not in existing]
     report = WriteReport(
@@ -191,20 +197,20 @@ def write_organizations(
     rows = _Rows(regions_by_code(), today, is_demo, existing)
     with paused_collector():
         try:
-            _use_a_large_cache()
-            _delete_children(report.updated)
-            indexes = _indexes_to_rebuild(len(report.added))
-            for index in indexes:
-                index.drop(bind=db.session.connection())
-            for batch in chunked(records, BATCH):
-                rows.locate(
-                    [place for record in batch for place in record["locations"]]
-                )
-                for record in batch:
-                    rows.add_organization(record)
-                rows.write()
-            for index in indexes:
-                index.create(bind=db.session.connection())
+            with _large_sqlite_cache():
+                _delete_children(report.updated)
+                indexes = _indexes_to_rebuild(len(report.added))
+                for index in indexes:
+                    index.drop(bind=db.session.connection())
+                for batch in chunked(records, BATCH):
+                    rows.locate(
+                        [place for record in batch for place in record["locations"]]
+                    )
+                    for record in batch:
+                        rows.add_organization(record)
+                    rows.write()
+                for index in indexes:
+                    index.create(bind=db.session.connection())
             rows.link_parents()
             if by is not None or source:
                 _audit(report, by, source, rows.now)
@@ -232,11 +238,20 @@ def _indexes_to_rebuild(adding: int) -> list[Index]:
     return [index for table in BULK_TABLES for index in table.indexes]
 
 
-def _use_a_large_cache() -> None:
-    """Give SQLite room for the indexes a bulk write touches (the default is 2 MB)."""
+@contextmanager
+def _large_sqlite_cache() -> Iterator[None]:
+    """Give SQLite room for the indexes a bulk write touches (the default is 2 MB),
+    then give the pooled connection its usual cache back."""
     connection = db.session.connection()
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KB}")
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    previous = int(connection.exec_driver_sql("PRAGMA cache_size").scalar())
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {previous}")
 
 
 def _delete_children(organization_ids: list[uuid.UUID]) -> None:

@@ -18,12 +18,10 @@ from tests.conftest import separate_app
 @pytest.fixture(scope="module")
 def app(database_url, tmp_path_factory):
     """An app over its own database: imports change the regions other tests share."""
-    application = separate_app(
+    with separate_app(
         database_url, tmp_path_factory.mktemp("imports"), "imports"
-    )
-    yield application
-    with application.app_context():
-        db.engine.dispose()
+    ) as app:
+        yield app
 
 
 @pytest.fixture

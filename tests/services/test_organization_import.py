@@ -18,12 +18,8 @@ from tests.conftest import clear_directory, separate_app
 @pytest.fixture(scope="module")
 def target(database_url, tmp_path_factory):
     """A second installation: its own database, with our taxonomies and states."""
-    application = separate_app(
-        database_url, tmp_path_factory.mktemp("target"), "target"
-    )
-    yield application
-    with application.app_context():
-        db.engine.dispose()
+    with separate_app(database_url, tmp_path_factory.mktemp("target"), "target") as app:
+        yield app
 
 
 @pytest.fixture
