@@ -3,7 +3,6 @@
 import re
 import unicodedata
 
-_SPACES = re.compile(r"\s+")
 # The combining marks that accents decompose into (the Unicode blocks of them).
 _MARKS = re.compile(
     "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
@@ -15,9 +14,9 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     if text.isascii():
-        return _SPACES.sub(" ", text.lower()).strip()
+        return " ".join(text.lower().split())
     stripped = _MARKS.sub("", unicodedata.normalize("NFKD", text))
-    return _SPACES.sub(" ", stripped.casefold()).strip()
+    return " ".join(stripped.casefold().split())
 
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import warnings
 
 import geopandas as gpd
-from libpysal.weights import fuzzy_contiguity
 
 from cso_map.geo.projection import to_metric
 
@@ -23,6 +22,8 @@ def region_neighbours(
     """
     if len(regions) < 2:
         return {index: set() for index in range(len(regions))}
+    from libpysal.weights import fuzzy_contiguity  # here: it loads scipy (~0.6 s)
+
     frame = gpd.GeoDataFrame(geometry=to_metric(regions).reset_index(drop=True))
     with warnings.catch_warnings():
         # libpysal 4.14 still passes `inplace=` to a pandas 3 method that warns.

@@ -101,6 +101,16 @@ ORGANIZATION_FLAGS = (
     "demo",
 )
 SERVICE_FLAGS = ("free_of_charge", "no_documents_required", "women_only", "walk_in")
+# Where a term of our vocabularies goes in an organization record.
+ORGANIZATION_TERM_FIELDS = {
+    "cso_type": "type",
+    "engagement_level": "engagement_level",
+    "budget_band": "budget_band",
+    "target_group": "target_groups",
+    "skill": "skills",
+    "support_need": "support_needs",
+}
+ORGANIZATION_TERM_LISTS = ("target_group", "skill", "support_need")
 ADDRESS_FIELDS = (
     ("address_1", 200),
     ("address_2", 200),
@@ -654,41 +664,37 @@ class _Builder:
 
     def read_attributes(self, values: tuple, where) -> None:
         link, term_id, value = values
-        link = link or ""
-        if not (link in self.organizations or link in self.services):
-            link = _key(link)  # canonical ids (our own exports) skip this
         ours = OUR_TERMS.get(term_id)
         if ours is None:
             term_id = _key(term_id)
             ours = OUR_TERMS.get(term_id)
-        if link in self.organizations:
+        record = self.organizations.get(link)
+        if record is not None:
             if ours:
-                self.organization_term(self.organizations[link], *ours, value, where)
+                self.organization_term(record, *ours, value, where)
         elif link in self.services:
             service = self.services[link][0]
             if ours:
                 self.service_term(service, *ours, value, where)
             elif term_id in self.terms:
                 self.foreign[link].append(self.terms[term_id])
-        elif link in self.locations and ours:
-            self.location_term(self.locations[link][0], ours[1], value, where)
+        elif link in self.locations:
+            if ours:
+                self.location_term(self.locations[link][0], ours[1], value, where)
+        elif link and _key(link) != link:  # canonical ids (our exports) skip this
+            self.read_attributes((_key(link), term_id, value), where)
 
     def organization_term(
         self, record: dict, vocabulary: str, code: str, value, where
     ) -> None:
-        single = {"cso_type": "type", "engagement_level": "engagement_level"}
-        single["budget_band"] = "budget_band"
-        lists = {
-            "target_group": "target_groups",
-            "skill": "skills",
-            "support_need": "support_needs",
-        }
-        if vocabulary in single:
-            record[single[vocabulary]] = record[single[vocabulary]] or code
-        elif vocabulary in lists:
-            record[lists[vocabulary]].append(code)
-        elif vocabulary == "profile_field":
-            self.organization_field(record, code, value, where)
+        field = ORGANIZATION_TERM_FIELDS.get(vocabulary)
+        if field is None:
+            if vocabulary == "profile_field":
+                self.organization_field(record, code, value, where)
+        elif vocabulary in ORGANIZATION_TERM_LISTS:
+            record[field].append(code)
+        elif record[field] is None:
+            record[field] = code
 
     def organization_field(self, record: dict, code: str, value, where) -> None:
         if code in ORGANIZATION_COUNTS:

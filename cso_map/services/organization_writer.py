@@ -20,10 +20,11 @@ more than the database itself (see bench/import.py).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import json
+import operator
 import uuid
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -32,12 +33,9 @@ from sqlalchemy import (
     Index,
     Table,
     Uuid,
-    bindparam,
     delete,
     func,
-    insert,
     select,
-    update,
 )
 from sqlalchemy.engine import Connection
 
@@ -97,7 +95,6 @@ ORGANIZATION_TERMS = (
 )
 SERVICE_VALUES = (
     "name",
-    "status",
     "url",
     "email",
     "phone",
@@ -113,18 +110,90 @@ SERVICE_TEXT = (
     "application_process",
     "hours_notes",
 )
-BULK_TABLES = (
-    Organization.__table__,
-    Location.__table__,
-    OrganizationOrigin.__table__,
-    organization_target_groups,
-    organization_skills,
-    organization_support_needs,
-    Service.__table__,
-    service_languages,
-    service_area_regions,
-    ServiceSchedule.__table__,
-    ServiceAtLocation.__table__,
+ORGANIZATION_COLUMNS = (
+    "id",
+    *ORGANIZATION_TEXT,
+    *ORGANIZATION_FLAGS,
+    "status",
+    "verification_status",
+    "description",
+    "contact_instructions",
+    "type_id",
+    "budget_band_id",
+    "engagement_level_id",
+    "last_reviewed_on",
+    "name_key",
+    "search_text",
+    "updated_at",
+)
+# The columns of each table a record fills, in the order its rows are tuples.
+COLUMNS: dict[Table, tuple[str, ...]] = {
+    Organization.__table__: (
+        *ORGANIZATION_COLUMNS,
+        "verified_at",
+        "is_demo",
+        "version",
+        "created_at",
+    ),
+    Location.__table__: (
+        "id",
+        "organization_id",
+        "position",
+        "name",
+        "location_type",
+        "url",
+        "latitude",
+        "longitude",
+        "address_1",
+        "address_2",
+        "city",
+        "state_province",
+        "postal_code",
+        "country",
+        "transportation",
+        "region_id",
+        "approximate",
+        "created_at",
+        "updated_at",
+    ),
+    OrganizationOrigin.__table__: (
+        "id",
+        "organization_id",
+        "country_code",
+        "region_id",
+        "community",
+    ),
+    organization_target_groups: ("organization_id", "term_id"),
+    organization_skills: ("organization_id", "term_id"),
+    organization_support_needs: ("organization_id", "term_id"),
+    Service.__table__: (
+        "id",
+        "organization_id",
+        "position",
+        "category_id",
+        *SERVICE_VALUES,
+        "status",
+        *SERVICE_FLAGS,
+        *SERVICE_TEXT,
+        "assured_on",
+        "created_at",
+        "updated_at",
+    ),
+    service_languages: ("service_id", "term_id"),
+    service_area_regions: ("service_id", "region_id"),
+    ServiceSchedule.__table__: ("id", "service_id", "weekday", "opens_at", "closes_at"),
+    ServiceAtLocation.__table__: ("id", "service_id", "location_id"),
+}
+AUDIT_COLUMNS = (
+    "id",
+    "at",
+    "user_id",
+    "action",
+    "entity",
+    "entity_id",
+    "organization_id",
+    "before",
+    "after",
 )
 
 
@@ -187,10 +256,11 @@ def write_organizations(
     if existing is None:
         existing = existing_organizations(ids)
     if not replace:
-        records = [r for r, i in zip(records, ids, strict=True) if i not in existing]
+        kept = [(r, i) for r, i in zip(records, ids, strict=True) if i not in existing]
+        records, ids = [r for r, _ in kept], [i for _, i in kept]
     report = WriteReport(
         added=[uuid.UUID(i) for i in ids if i not in existing],
-        updated=[uuid.UUID(i) for i in ids if i in existing] if replace else [],
+        updated=[uuid.UUID(i) for i in ids if i in existing],
     )
     if not records:
         return report
@@ -202,18 +272,19 @@ def write_organizations(
                 indexes = _indexes_to_rebuild(len(report.added))
                 for index in indexes:
                     index.drop(bind=db.session.connection())
-                for batch in chunked(records, BATCH):
+                for start in range(0, len(records), BATCH):
+                    batch = records[start : start + BATCH]
                     rows.locate(
                         [place for record in batch for place in record["locations"]]
                     )
-                    for record in batch:
-                        rows.add_organization(record)
+                    for record, org_id in zip(batch, ids[start:], strict=False):
+                        rows.add_organization(record, org_id)
                     rows.write()
+                rows.link_parents()
                 for index in indexes:
                     index.create(bind=db.session.connection())
-            rows.link_parents()
             if by is not None or source:
-                _audit(report, by, source, rows.now)
+                rows.audit(ids, by, source)
             bump_data_version()
             db.session.commit()
         except Exception:
@@ -235,7 +306,7 @@ def _indexes_to_rebuild(adding: int) -> list[Index]:
     present = db.session.scalar(select(func.count()).select_from(Organization))
     if adding < max(present, BATCH):
         return []
-    return [index for table in BULK_TABLES for index in table.indexes]
+    return [index for table in COLUMNS for index in table.indexes]
 
 
 @contextmanager
@@ -281,28 +352,6 @@ def _delete_children(organization_ids: list[uuid.UUID]) -> None:
             db.session.execute(delete(table).where(table.c.organization_id.in_(chunk)))
 
 
-def _audit(report: WriteReport, by: User | None, source: str, now: dt.datetime) -> None:
-    """Record one "import" event per organization written."""
-    after = json.dumps({"source": source})
-    db.session.execute(
-        insert(AuditEvent.__table__),
-        [
-            {
-                "id": uuid.uuid4(),
-                "at": now,
-                "user_id": by.id if by else None,
-                "action": "import",
-                "entity": "organization",
-                "entity_id": organization_id,
-                "organization_id": organization_id,
-                "before": "{}",
-                "after": after,
-            }
-            for organization_id in [*report.added, *report.updated]
-        ],
-    )
-
-
 def _date(value: str | None, today: dt.date, days: int | None) -> dt.date | None:
     """Return an ISO date, else the date `days` before `today`, else None."""
     if value:
@@ -318,7 +367,8 @@ def _timestamp(value: str | None, default: dt.datetime) -> dt.datetime:
 
 
 class _Rows:
-    """Table rows accumulated from records, written parents first."""
+    """Table rows (tuples in `COLUMNS` order) gathered from records, written in
+    batches, parents first."""
 
     def __init__(
         self,
@@ -332,9 +382,9 @@ class _Rows:
         self.is_demo = is_demo
         self.existing = existing
         self.now = utcnow()
-        self.tables: dict[Table, list[dict]] = defaultdict(list)
-        self.updates: list[dict] = []
-        self.parents: list[dict] = []
+        self.tables: dict[Table, list[tuple]] = {table: [] for table in COLUMNS}
+        self.updates: list[tuple] = []
+        self.parents: list[tuple] = []
         self.location_regions: dict[str, str | None] = {}
         self.states = [region for region in regions.values() if region.level == "state"]
         self.shapes = [from_geojson(state.geometry) for state in self.states]
@@ -382,9 +432,8 @@ class _Rows:
                     location.get("state")
                 )
 
-    def add_organization(self, record: dict) -> None:
+    def add_organization(self, record: dict, org_id: str) -> None:
         """Add the rows of one organization record and everything it contains."""
-        org_id = str(uuid.UUID(record["id"]))
         org_key = self.key(org_id)
         reviewed = _date(
             record.get("reviewed_on"), self.today, record.get("reviewed_days_ago")
@@ -394,67 +443,64 @@ class _Rows:
             before[0] if before else "unverified"
         )
         confidential = bool(record.get("location_confidential"))
-        row = {
-            "id": org_key,
-            **{name: record.get(name) for name in ORGANIZATION_TEXT},
-            **{name: bool(record.get(name)) for name in ORGANIZATION_FLAGS},
-            "status": record.get("status") or "active",
-            "verification_status": status,
-            "description": record.get("description") or "",
-            "contact_instructions": record.get("contact_instructions") or "",
-            "type_id": self.term("cso_type", record["type"]),
-            "budget_band_id": self.term("budget_band", record.get("budget_band")),
-            "engagement_level_id": self.term(
-                "engagement_level", record["engagement_level"]
-            ),
-            "last_reviewed_on": reviewed,
-            "name_key": fold(record["name"]),
-            "search_text": organization_search_text(
+        row = (
+            org_key,
+            *[record.get(name) for name in ORGANIZATION_TEXT],
+            *[bool(record.get(name)) for name in ORGANIZATION_FLAGS],
+            record.get("status") or "active",
+            status,
+            record.get("description") or "",
+            record.get("contact_instructions") or "",
+            self.term("cso_type", record["type"]),
+            self.term("budget_band", record.get("budget_band")),
+            self.term("engagement_level", record["engagement_level"]),
+            reviewed,
+            fold(record["name"]),
+            organization_search_text(
                 record["name"],
                 record.get("alternate_name"),
                 record.get("description"),
                 [service["name"] for service in record["services"]],
                 [] if confidential else [x.get("city") for x in record["locations"]],
             ),
-            "updated_at": self.now,
-        }
+            self.now,
+        )
         if before is None:
             self.tables[Organization.__table__].append(
-                {
-                    **row,
-                    "verified_at": dt.datetime.combine(reviewed, dt.time(12), dt.UTC)
+                (
+                    *row,
+                    dt.datetime.combine(reviewed, dt.time(12), dt.UTC)
                     if status == "verified" and reviewed
                     else None,
-                    "is_demo": bool(record.get("demo", self.is_demo)),
-                    "version": 1,
-                    "created_at": self.now,
-                }
+                    bool(record.get("demo", self.is_demo)),
+                    1,
+                    self.now,
+                )
             )
         else:
             self.updates.append(row)
         parent = record.get("parent_id")
         if parent or before is not None:
             self.parents.append(
-                {
-                    "org_id": uuid.UUID(org_id),
-                    "parent": uuid.UUID(parent) if parent else None,
-                }
+                (org_key, self.key(str(uuid.UUID(parent))) if parent else None)
             )
         for vocabulary, name, table in ORGANIZATION_TERMS:
-            self.tables[table] += [
-                {"organization_id": org_key, "term_id": self.term(vocabulary, code)}
-                for code in dict.fromkeys(record.get(name, []))
-            ]
-        for origin in record.get("origins", []):
+            codes = record.get(name)
+            if codes:
+                self.tables[table] += [
+                    (org_key, self.term(vocabulary, code))
+                    for code in dict.fromkeys(codes)
+                ]
+        for origin in record.get("origins", ()):
             parts = (origin["country"], origin.get("region"), origin.get("community"))
             self.tables[OrganizationOrigin.__table__].append(
-                {
-                    "id": self.key(derived_id("origin", org_id, *parts)),
-                    "organization_id": org_key,
-                    "country_code": parts[0],
-                    "region_id": self.region(parts[1]),
-                    "community": parts[2],
-                }
+                (
+                    self.key(derived_id("origin", org_id, *parts)),
+                    org_key,
+                    parts[0],
+                    self.region(parts[1]),
+                    parts[2],
+                )
             )
         for position, location in enumerate(record["locations"]):
             self.add_location(org_key, position, location)
@@ -464,27 +510,27 @@ class _Rows:
     def add_location(self, org_key: str, position: int, location: dict) -> None:
         """Add the row of one location."""
         self.tables[Location.__table__].append(
-            {
-                "id": self.key(location["id"]),
-                "organization_id": org_key,
-                "position": position,
-                "name": location.get("name"),
-                "location_type": location["type"],
-                "url": location.get("url"),
-                "latitude": location.get("lat"),
-                "longitude": location.get("lon"),
-                "address_1": location.get("address_1"),
-                "address_2": location.get("address_2"),
-                "city": location.get("city"),
-                "state_province": location.get("state_province"),
-                "postal_code": location.get("postal_code"),
-                "country": location.get("country"),
-                "transportation": location.get("transportation") or "",
-                "region_id": self.location_regions.get(location["id"]),
-                "approximate": bool(location.get("approximate")),
-                "created_at": self.now,
-                "updated_at": self.now,
-            }
+            (
+                self.key(location["id"]),
+                org_key,
+                position,
+                location.get("name"),
+                location["type"],
+                location.get("url"),
+                location.get("lat"),
+                location.get("lon"),
+                location.get("address_1"),
+                location.get("address_2"),
+                location.get("city"),
+                location.get("state_province"),
+                location.get("postal_code"),
+                location.get("country"),
+                location.get("transportation") or "",
+                self.location_regions.get(location["id"]),
+                bool(location.get("approximate")),
+                self.now,
+                self.now,
+            )
         )
 
     def add_service(self, org_key: str, position: int, service: dict) -> None:
@@ -492,89 +538,121 @@ class _Rows:
         service_id = service["id"]
         service_key = self.key(service_id)
         self.tables[Service.__table__].append(
-            {
-                "id": service_key,
-                "organization_id": org_key,
-                "position": position,
-                "category_id": self.term("service_category", service["category"]),
-                **{name: service.get(name) for name in SERVICE_VALUES},
-                "status": service.get("status") or "active",
-                **{name: bool(service.get(name)) for name in SERVICE_FLAGS},
-                **{name: service.get(name) or "" for name in SERVICE_TEXT},
-                "assured_on": _date(
+            (
+                service_key,
+                org_key,
+                position,
+                self.term("service_category", service["category"]),
+                *[service.get(name) for name in SERVICE_VALUES],
+                service.get("status") or "active",
+                *[bool(service.get(name)) for name in SERVICE_FLAGS],
+                *[service.get(name) or "" for name in SERVICE_TEXT],
+                _date(
                     service.get("assured_on"),
                     self.today,
                     service.get("assured_days_ago"),
                 ),
-                "created_at": self.now,
-                "updated_at": _timestamp(service.get("last_modified"), self.now),
-            }
+                self.now,
+                _timestamp(service.get("last_modified"), self.now),
+            )
         )
-        self.tables[service_languages] += [
-            {"service_id": service_key, "term_id": self.term("language", code)}
-            for code in dict.fromkeys(service.get("languages", []))
-        ]
-        self.tables[service_area_regions] += [
-            {"service_id": service_key, "region_id": self.region(code)}
-            for code in dict.fromkeys(service.get("area_regions", []))
-        ]
-        self.tables[ServiceSchedule.__table__] += [
-            {
-                "id": self.key(
-                    hours[3]
-                    if len(hours) > 3
-                    else derived_id("schedule", service_id, *hours[:3])
-                ),
-                "service_id": service_key,
-                "weekday": hours[0],
-                "opens_at": dt.time.fromisoformat(hours[1]),
-                "closes_at": dt.time.fromisoformat(hours[2]),
-            }
-            for hours in dict.fromkeys(map(tuple, service.get("schedules", [])))
-        ]
+        languages = service.get("languages")
+        if languages:
+            self.tables[service_languages] += [
+                (service_key, self.term("language", code))
+                for code in dict.fromkeys(languages)
+            ]
+        areas = service.get("area_regions")
+        if areas:
+            self.tables[service_area_regions] += [
+                (service_key, self.region(code)) for code in dict.fromkeys(areas)
+            ]
+        schedules = service.get("schedules")
+        if schedules:
+            self.tables[ServiceSchedule.__table__] += [
+                (
+                    self.key(
+                        hours[3]
+                        if len(hours) > 3
+                        else derived_id("schedule", service_id, *hours[:3])
+                    ),
+                    service_key,
+                    hours[0],
+                    _time(hours[1]),
+                    _time(hours[2]),
+                )
+                for hours in dict.fromkeys(map(tuple, schedules))
+            ]
         links = service.get("link_ids", {})
         self.tables[ServiceAtLocation.__table__] += [
-            {
-                "id": self.key(
+            (
+                self.key(
                     links.get(location_id)
                     or derived_id("service_at_location", service_id, location_id)
                 ),
-                "service_id": service_key,
-                "location_id": self.key(location_id),
-            }
-            for location_id in dict.fromkeys(service.get("location_ids", []))
+                service_key,
+                self.key(location_id),
+            )
+            for location_id in dict.fromkeys(service.get("location_ids", ()))
         ]
 
     def write(self) -> None:
         """Write the rows gathered so far: updates first, then inserts by table."""
         if self.updates:
-            self.writer.update(Organization.__table__, self.updates)
-        for sorted_table in db.metadata.sorted_tables:
-            if self.tables.get(sorted_table):
-                self.writer.insert(sorted_table, self.tables[sorted_table])
+            self.writer.update(
+                Organization.__table__,
+                ORGANIZATION_COLUMNS,
+                self.updates,
+                raise_version=True,
+            )
+            self.updates = []
+        for table, columns in COLUMNS.items():
+            if self.tables[table]:
+                self.writer.insert(table, columns, self.tables[table])
+                self.tables[table] = []
         self.writer.forget()
-        self.tables = defaultdict(list)
-        self.updates = []
 
     def link_parents(self) -> None:
         """Set each organization's federation once every organization exists."""
-        table = Organization.__table__
         if self.parents:
-            db.session.execute(
-                update(table)
-                .where(table.c.id == bindparam("org_id"))
-                .values(parent_id=bindparam("parent")),
-                self.parents,
+            self.writer.update(
+                Organization.__table__, ("id", "parent_id"), self.parents
             )
+
+    def audit(self, ids: list[str], by: User | None, source: str) -> None:
+        """Record one "import" event per organization written."""
+        after = json.dumps({"source": source})
+        user = self.key(str(by.id)) if by else None
+        rows = [
+            (
+                self.key(str(uuid.uuid4())),
+                self.now,
+                user,
+                "import",
+                "organization",
+                self.key(org_id),
+                self.key(org_id),
+                "{}",
+                after,
+            )
+            for org_id in ids
+        ]
+        self.writer.insert(AuditEvent.__table__, AUDIT_COLUMNS, rows)
+
+
+@functools.lru_cache(maxsize=4096)
+def _time(text: str) -> dt.time:
+    """Return a time of day from "HH:MM" (hours repeat: each is read once)."""
+    return dt.time.fromisoformat(text)
 
 
 class DriverWriter:
     """Writes rows through the driver's executemany, encoding each value once.
 
-    Ids come already as the database stores them (`key`); every other value is
-    encoded by its column type's own bind processor, as SQLAlchemy would, without
-    its per-row bookkeeping. Encoded values are remembered for a batch (times,
-    dates and flags repeat).
+    Rows are tuples; ids come already as the database stores them (`key`); every
+    other value is encoded by its column type's own bind processor, as
+    SQLAlchemy would, without its per-row bookkeeping. Encoded values are
+    remembered for a batch (times, dates and flags repeat).
     """
 
     def __init__(self, connection: Connection) -> None:
@@ -589,35 +667,42 @@ class DriverWriter:
         """Return a UUID's text as the database stores it (SQLite: 32 hex digits)."""
         return text.replace("-", "") if self.dialect.name == "sqlite" else text
 
-    def insert(self, table: Table, rows: list[dict]) -> None:
-        """Insert `rows` (dictionaries with the same keys, in the same order)."""
-        columns = tuple(rows[0])
+    def insert(self, table: Table, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        """Insert `rows`, sorted by their first column (B-tree pages fill in order)."""
         names = ", ".join(self.quote(column) for column in columns)
         markers = ", ".join([self.marker] * len(columns))
         statement = f"INSERT INTO {self.quote(table.name)} ({names}) VALUES ({markers})"
-        if "id" in columns:
-            rows.sort(key=lambda row: row["id"])  # B-tree pages fill in order
+        rows.sort(key=operator.itemgetter(0))
         self.execute(table, statement, columns, rows)
 
-    def update(self, table: Table, rows: list[dict]) -> None:
-        """Update rows by id, raising each one's version."""
-        columns = tuple(column for column in rows[0] if column != "id")
-        changes = ", ".join(f"{self.quote(c)} = {self.marker}" for c in columns)
+    def update(
+        self,
+        table: Table,
+        columns: tuple[str, ...],
+        rows: list[tuple],
+        raise_version: bool = False,
+    ) -> None:
+        """Update rows by id (their first column), raising each one's version."""
+        changes = [f"{self.quote(c)} = {self.marker}" for c in columns[1:]]
+        if raise_version:
+            changes.append("version = version + 1")
         statement = (
-            f"UPDATE {self.quote(table.name)} SET {changes}, version = version + 1 "
+            f"UPDATE {self.quote(table.name)} SET {', '.join(changes)} "
             f"WHERE id = {self.marker}"
         )
-        moved = [{**{c: row[c] for c in columns}, "id": row["id"]} for row in rows]
-        self.execute(table, statement, (*columns, "id"), moved)
+        moved = [(*row[1:], row[0]) for row in rows]
+        self.execute(table, statement, (*columns[1:], columns[0]), moved)
 
     def execute(self, table: Table, statement: str, columns: tuple, rows) -> None:
         """Run `statement` for every row, with values encoded column by column."""
         encoders = self.encoders(table, columns)
-        values = list(zip(*(row.values() for row in rows), strict=True))
-        for i, encode in enumerate(encoders):
-            if encode is not None:
-                values[i] = list(map(encode, values[i]))
-        self.connection.exec_driver_sql(statement, list(zip(*values, strict=True)))
+        if any(encoders):
+            values: list = list(zip(*rows, strict=True))
+            for i, encode in enumerate(encoders):
+                if encode is not None:
+                    values[i] = map(encode, values[i])
+            rows = list(zip(*values, strict=True))
+        self.connection.exec_driver_sql(statement, rows)
 
     def encoders(self, table: Table, columns: tuple) -> list:
         """Return each column's encoder (None where values go as they are)."""
