@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import io
+import tempfile
 import uuid
 
 from flask import (
@@ -13,6 +13,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    send_file,
     url_for,
 )
 from flask_babel import gettext as _
@@ -201,17 +202,18 @@ def export(kind: str):
     """Download the directory as CSV, GeoJSON, a 3W sheet or an HSDS package."""
     mimetype, name = EXPORTS[kind]
     if kind == "hsds":
-        buffer = io.BytesIO()
-        write_hsds_package(buffer)
-        body = buffer.getvalue()
-    else:
-        writers = {
-            "csv": directory_csv,
-            "geojson": directory_geojson,
-            "3w": lambda: three_w_csv(current_language()),
-        }
-        body = writers[kind]()
-    response = current_app.response_class(body, mimetype=mimetype)
+        package = tempfile.TemporaryFile()  # noqa: SIM115 (the response closes it)
+        write_hsds_package(package)
+        package.seek(0)
+        return send_file(
+            package, mimetype=mimetype, as_attachment=True, download_name=name
+        )
+    writers = {
+        "csv": directory_csv,
+        "geojson": directory_geojson,
+        "3w": lambda: three_w_csv(current_language()),
+    }
+    response = current_app.response_class(writers[kind](), mimetype=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

@@ -13,12 +13,16 @@ import json
 import numpy as np
 from sqlalchemy.orm import selectinload
 
-from cso_map.extensions import db
 from cso_map.models import Organization, Service
 from cso_map.services.coverage import CoverageQuery, region_coverage
 from cso_map.services.csv_export import csv_text
 from cso_map.services.directory import DirectoryFilters
-from cso_map.services.hsds import ORGANIZATION_LOADS, HsdsQuery, organizations_query
+from cso_map.services.hsds import (
+    ORGANIZATION_LOADS,
+    HsdsQuery,
+    in_batches,
+    organizations_query,
+)
 from cso_map.services.organization_table import NAMES, table_row
 from cso_map.services.region_maps import organizations_geojson, regions_geojson
 from cso_map.services.snapshot import directory_snapshot
@@ -39,12 +43,14 @@ THREE_W_COLUMNS = (
 
 def directory_csv() -> str:
     """Return every listed organization as a row of our table (see the template)."""
-    statement = organizations_query(HsdsQuery()).options(
-        *ORGANIZATION_LOADS,
-        selectinload(Organization.services).selectinload(Service.languages),
+    batches = in_batches(
+        organizations_query(HsdsQuery()),
+        (
+            *ORGANIZATION_LOADS,
+            selectinload(Organization.services).selectinload(Service.languages),
+        ),
     )
-    organizations = db.session.scalars(statement).unique()
-    return csv_text(NAMES, (table_row(item) for item in organizations))
+    return csv_text(NAMES, (table_row(item) for batch in batches for item in batch))
 
 
 def coverage_geojson(

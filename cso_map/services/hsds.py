@@ -36,7 +36,7 @@ from cso_map.text import fold
 
 MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 50
-NDJSON_BATCH = 500
+BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -113,13 +113,7 @@ def page_of(
     else:
         every = ordered_ids(statement, entity)
         total, ids = len(every), every[start : start + query.per_page]
-    loaded = {
-        row.id: row
-        for row in db.session.scalars(
-            select(entity).where(entity.id.in_(ids)).options(*loads)
-        ).unique()
-    }
-    rows = [loaded[key] for key in ids if key in loaded]
+    rows = loaded_in_order(entity, ids, loads)
     pages = max(1, math.ceil(total / query.per_page))
     return {
         "total_items": total,
@@ -131,6 +125,26 @@ def page_of(
         "empty": total == 0,
         "contents": [write(row) for row in rows],
     }
+
+
+def loaded_in_order(entity, ids: list, loads: tuple = ()) -> list:
+    """Return the rows of `entity` with these ids, in their order, with `loads`."""
+    loaded = {
+        row.id: row
+        for row in db.session.scalars(
+            select(entity).where(entity.id.in_(ids)).options(*loads)
+        ).unique()
+    }
+    return [loaded[key] for key in ids if key in loaded]
+
+
+def in_batches(statement: Select, loads: tuple = ()) -> Iterator[list]:
+    """Yield the rows of `statement` in order, in lists of `BATCH` loaded with
+    their related rows: an export of 100k organizations holds one batch, not all."""
+    entity = statement.column_descriptions[0]["entity"]
+    ids = list(db.session.scalars(statement.with_only_columns(entity.id)))
+    for start in range(0, len(ids), BATCH):
+        yield loaded_in_order(entity, ids[start : start + BATCH], loads)
 
 
 def services_query(query: HsdsQuery) -> Select:
@@ -169,7 +183,7 @@ def services_query(query: HsdsQuery) -> Select:
 
 
 SERVICE_LOADS = (
-    joinedload(Service.organization),
+    joinedload(Service.organization).selectinload(Organization.parent),
     selectinload(Service.languages),
     selectinload(Service.schedules),
     selectinload(Service.area_regions),
@@ -195,20 +209,10 @@ def services_page(query: HsdsQuery) -> dict:
 
 def services_ndjson(query: HsdsQuery) -> Iterator[str]:
     """Yield every matching service as one JSON line, in batches."""
-    statement = services_query(query).options(*SERVICE_LOADS)
-    offset = 0
-    while True:
-        batch = list(
-            db.session.scalars(statement.offset(offset).limit(NDJSON_BATCH)).unique()
-        )
-        if not batch:
-            return
+    for batch in in_batches(services_query(query), SERVICE_LOADS):
         for service in batch:
-            yield (
-                json.dumps(service_object(service, query.full), ensure_ascii=False)
-                + "\n"
-            )
-        offset += NDJSON_BATCH
+            item = service_object(service, query.full)
+            yield json.dumps(item, ensure_ascii=False) + "\n"
 
 
 def one_service(service_id: uuid.UUID) -> dict | None:

@@ -5,20 +5,25 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
+import shutil
+import tempfile
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import BinaryIO
 
 from sqlalchemy import select
 
 from cso_map.extensions import db
-from cso_map.models import Taxonomy, TaxonomyTerm
+from cso_map.models import Service, Taxonomy, TaxonomyTerm
 from cso_map.services.hsds import (
     ORGANIZATION_LOADS,
     SERVICE_LOADS,
     HsdsQuery,
+    in_batches,
     organizations_query,
     services_query,
 )
@@ -57,65 +62,43 @@ TABLES = {
     "taxonomy_terms": "id code name description language taxonomy_id",
 }
 COLUMNS = {table: tuple(columns.split()) for table, columns in TABLES.items()}
+# The tables a service's object lists its rows in (besides its locations).
+SERVICE_TABLES = ("phones", "languages", "schedules", "service_areas", "attributes")
+# Members larger than this need zip64 headers (zipfile's own limit).
+ZIP64_SIZE = zipfile.ZIP64_LIMIT
 
 
-def package_rows() -> dict[str, list[dict]]:
-    """Return the rows of every table of the package."""
-    tables: dict[str, dict[str, dict]] = {table: {} for table in TABLES}
-
-    def add(table: str, rows: Iterable[dict]) -> None:
-        for row in rows:
-            tables[table].setdefault(row["id"], row)
-
+def package_rows() -> Iterator[tuple[str, dict]]:
+    """Yield (table, row) for every row of the package, table by table in order
+    of organizations, then of services."""
     query = HsdsQuery()
-    for organization in db.session.scalars(
-        organizations_query(query).options(*ORGANIZATION_LOADS)
-    ).unique():
+    organizations = in_batches(organizations_query(query), ORGANIZATION_LOADS)
+    for organization in itertools.chain.from_iterable(organizations):
         item = organization_object(organization, full=True)
-        add("organizations", [item])
-        add("phones", item.get("phones", []))
-        add("attributes", item["attributes"])
+        yield "organizations", item
+        for row in item.get("phones", []):
+            yield "phones", row
+        for row in item["attributes"]:
+            yield "attributes", row
         for location in item["locations"]:
-            add("locations", [location])
-            add("addresses", location.get("addresses", []))
-            add("attributes", location.get("attributes", []))
-    for service in db.session.scalars(
-        services_query(query).options(*SERVICE_LOADS)
-    ).unique():
+            yield "locations", location
+            for row in location.get("addresses", []):
+                yield "addresses", row
+            for row in location.get("attributes", []):
+                yield "attributes", row
+    services = in_batches(services_query(query), SERVICE_LOADS)
+    for service in itertools.chain.from_iterable(services):
         item = service_object(service, full=True)
-        add("services", [item])
-        for table in (
-            "phones",
-            "languages",
-            "schedules",
-            "service_areas",
-            "attributes",
-        ):
-            add(table, item[table])
-        add(
-            "service_at_location",
-            [
-                {
-                    "id": link["id"],
-                    "service_id": link["service_id"],
-                    "location_id": link["location_id"],
-                }
-                for link in item["service_at_locations"]
-            ],
-        )
-    add("taxonomies", map(taxonomy_object, db.session.scalars(select(Taxonomy))))
-    add("taxonomy_terms", map(term_object, db.session.scalars(select(TaxonomyTerm))))
-    return {table: list(rows.values()) for table, rows in tables.items()}
-
-
-def _csv(columns: tuple[str, ...], rows: list[dict]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(
-        buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n"
-    )
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
+        yield "services", item
+        for table in SERVICE_TABLES:
+            for row in item[table]:
+                yield table, row
+        for link in item["service_at_locations"]:
+            yield "service_at_location", link
+    for taxonomy in db.session.scalars(select(Taxonomy)):
+        yield "taxonomies", taxonomy_object(taxonomy)
+    for term in db.session.scalars(select(TaxonomyTerm)):
+        yield "taxonomy_terms", term_object(term)
 
 
 def datapackage() -> dict:
@@ -148,43 +131,78 @@ def _member(name: str) -> zipfile.ZipInfo:
 
 
 def write_hsds_package(out: Path | BinaryIO) -> dict[str, int]:
-    """Write the zip to a path or a binary file; return each table's row count."""
-    rows = package_rows()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(
-            _member("datapackage.json"), json.dumps(datapackage(), indent=1)
-        )
-        for table, columns in COLUMNS.items():
-            archive.writestr(_member(f"{table}.csv"), _csv(columns, rows[table]))
-    return {table: len(table_rows) for table, table_rows in rows.items()}
+    """Write the zip to a path or a binary file; return each table's row count.
+
+    Each table is written to a temporary file as its rows come, then copied into
+    the zip: memory holds a batch of organizations, whatever the directory's size.
+    """
+    counts = dict.fromkeys(COLUMNS, 0)
+    with ExitStack() as stack:
+        files = {
+            table: stack.enter_context(tempfile.TemporaryFile()) for table in COLUMNS
+        }
+        texts = {
+            table: io.TextIOWrapper(file, encoding="utf-8", newline="")
+            for table, file in files.items()
+        }
+        writers = {
+            table: csv.DictWriter(
+                texts[table],
+                fieldnames=columns,
+                extrasaction="ignore",
+                lineterminator="\r\n",
+            )
+            for table, columns in COLUMNS.items()
+        }
+        for writer in writers.values():
+            writer.writeheader()
+        for table, row in package_rows():
+            writers[table].writerow(row)
+            counts[table] += 1
+        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(
+                _member("datapackage.json"), json.dumps(datapackage(), indent=1)
+            )
+            for table, text in texts.items():
+                text.flush()
+                size = files[table].tell()
+                files[table].seek(0)
+                with archive.open(
+                    _member(f"{table}.csv"), "w", force_zip64=size > ZIP64_SIZE
+                ) as member:
+                    shutil.copyfileobj(files[table], member)
+    return counts
 
 
-def hsds_organizations() -> list[dict]:
-    """Return HSDS JSON: every listed organization with its services nested."""
+def hsds_organizations() -> Iterator[dict]:
+    """Yield HSDS JSON organizations, each listed one with its services nested."""
     query = HsdsQuery()
-    services: dict[str, list[dict]] = {}
-    for service in db.session.scalars(
-        services_query(query).options(*SERVICE_LOADS)
-    ).unique():
-        item = service_object(service, full=True)
-        del item["organization"]
-        services.setdefault(item["organization_id"], []).append(item)
-    organizations = []
-    for organization in db.session.scalars(
-        organizations_query(query).options(*ORGANIZATION_LOADS)
-    ).unique():
-        item = organization_object(organization, full=True)
-        item["services"] = services.get(item["id"], [])
-        organizations.append(item)
-    return organizations
+    for batch in in_batches(organizations_query(query), ORGANIZATION_LOADS):
+        ids = [organization.id for organization in batch]
+        services: dict[str, list[dict]] = {}
+        for service in db.session.scalars(
+            services_query(query)
+            .where(Service.organization_id.in_(ids))
+            .options(*SERVICE_LOADS)
+        ).unique():
+            item = service_object(service, full=True)
+            del item["organization"]
+            services.setdefault(item["organization_id"], []).append(item)
+        for organization in batch:
+            item = organization_object(organization, full=True)
+            item["services"] = services.get(item["id"], [])
+            yield item
 
 
 def write_hsds_json(out: Path | BinaryIO) -> int:
     """Write HSDS JSON (a list of nested organizations); return how many."""
-    items = hsds_organizations()
-    text = json.dumps(items, ensure_ascii=False, indent=1).encode()
-    if isinstance(out, Path):
-        out.write_bytes(text)
-    else:
-        out.write(text)
-    return len(items)
+    with ExitStack() as stack:
+        file = stack.enter_context(out.open("wb")) if isinstance(out, Path) else out
+        count = 0
+        file.write(b"[")
+        for item in hsds_organizations():
+            file.write(b",\n" if count else b"\n")
+            file.write(json.dumps(item, ensure_ascii=False, indent=1).encode())
+            count += 1
+        file.write(b"\n]\n")
+    return count

@@ -6,9 +6,11 @@ import json
 import uuid
 import zipfile
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cso_map.services import hsds
 from cso_map.services.hsds_objects import NAMESPACE, derived_id
 
 
@@ -51,6 +53,8 @@ def test_rows_are_the_public_directory_and_links_resolve(
     services = client.get("/hsds/services?per_page=100").get_json()["total_items"]
     assert len(tables["services"]) == services
     ids = {table: {row["id"] for row in rows} for table, rows in tables.items()}
+    for table, rows in tables.items():
+        assert len(ids[table]) == len(rows), f"{table}: an id is given twice"
     for link in tables["service_at_location"]:
         assert link["service_id"] in ids["services"]
         assert link["location_id"] in ids["locations"]
@@ -61,6 +65,21 @@ def test_rows_are_the_public_directory_and_links_resolve(
     text = json.dumps(tables)
     assert "Calle Secreta" not in text
     assert "31.68" not in text
+
+
+@pytest.mark.parametrize("name", ["directory.zip", "directory.json", "directory.csv"])
+def test_exports_read_in_batches_are_the_same_bytes(
+    runner, directory, tmp_path, monkeypatch, name
+):
+    kind = "csv" if name.endswith(".csv") else "hsds"
+    whole, batched = tmp_path / "whole", tmp_path / "batched"
+    for folder in (whole, batched):
+        folder.mkdir()
+        if folder is batched:
+            monkeypatch.setattr(hsds, "BATCH", 2)  # 7 organizations: 4 batches
+        result = runner.invoke(args=["export", kind, str(folder / name)])
+        assert result.exit_code == 0, result.output
+    assert (whole / name).read_bytes() == (batched / name).read_bytes()
 
 
 @given(st.lists(st.one_of(st.text(), st.integers(), st.uuids()), min_size=1))

@@ -1,9 +1,11 @@
 """Editing, integrity and administration: what editors and admins can change,
 and that nothing is lost or changed by the wrong person."""
 
+import io
 import json
 import re
 import uuid
+import zipfile
 
 import pytest
 
@@ -406,8 +408,10 @@ def test_authorities_download_bulk_exports(app, directory):
         assert response.status_code == 200
         assert response.get_data(as_text=True).startswith(start)
         assert "attachment" in response.headers["Content-Disposition"]
-    package = authority.get("/en/admin/exports/hsds")
-    assert package.mimetype == "application/zip"
-    assert package.data[:2] == b"PK"
+    with authority.get("/en/admin/exports/hsds") as package:
+        assert package.mimetype == "application/zip"
+        assert "cso-map-hsds.zip" in package.headers["Content-Disposition"]
+        with zipfile.ZipFile(io.BytesIO(package.data)) as archive:
+            assert "organizations.csv" in archive.namelist()
     editor = logged_in(app, "e@example.org")
     assert editor.get("/en/admin/exports/csv").status_code == 403
