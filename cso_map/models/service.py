@@ -95,7 +95,9 @@ class Service(UUIDPrimaryKey, Timestamps, Base):
         secondary="service_at_locations", order_by=Location.position, viewonly=True
     )
     at_locations: Mapped[list[ServiceAtLocation]] = relationship(
-        back_populates="service", cascade="all, delete-orphan"
+        back_populates="service",
+        cascade="all, delete-orphan",
+        order_by="ServiceAtLocation.location_id",
     )
 
     def __repr__(self) -> str:

@@ -138,13 +138,20 @@ def loaded_in_order(entity, ids: list, loads: tuple = ()) -> list:
     return [loaded[key] for key in ids if key in loaded]
 
 
-def in_batches(statement: Select, loads: tuple = ()) -> Iterator[list]:
-    """Yield the rows of `statement` in order, in lists of `BATCH` loaded with
-    their related rows: an export of 100k organizations holds one batch, not all."""
+def id_batches(statement: Select) -> Iterator[list]:
+    """Yield the ids of `statement`'s rows in order, `BATCH` at a time."""
     entity = statement.column_descriptions[0]["entity"]
     ids = list(db.session.scalars(statement.with_only_columns(entity.id)))
     for start in range(0, len(ids), BATCH):
-        yield loaded_in_order(entity, ids[start : start + BATCH], loads)
+        yield ids[start : start + BATCH]
+
+
+def in_batches(statement: Select, loads: tuple = ()) -> Iterator[list]:
+    """Yield the rows of `statement` in order, in lists of `BATCH` loaded with
+    their related rows: a walk through 100k rows holds one batch, not all."""
+    entity = statement.column_descriptions[0]["entity"]
+    for ids in id_batches(statement):
+        yield loaded_in_order(entity, ids, loads)
 
 
 def services_query(query: HsdsQuery) -> Select:

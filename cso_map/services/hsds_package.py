@@ -1,11 +1,11 @@
 """The directory as HSDS 3.0: a tabular data package (a zip of CSV tables and a
-datapackage.json) or JSON, built from the same objects as the /hsds API."""
+datapackage.json) or JSON, built by the same functions as the /hsds API's
+objects, from rows read in batches (`hsds_rows`)."""
 
 from __future__ import annotations
 
 import csv
 import io
-import itertools
 import json
 import shutil
 import tempfile
@@ -18,12 +18,9 @@ from typing import BinaryIO
 from sqlalchemy import select
 
 from cso_map.extensions import db
-from cso_map.models import Service, Taxonomy, TaxonomyTerm
+from cso_map.models import Taxonomy, TaxonomyTerm
 from cso_map.services.hsds import (
-    ORGANIZATION_LOADS,
-    SERVICE_LOADS,
     HsdsQuery,
-    in_batches,
     organizations_query,
     services_query,
 )
@@ -32,6 +29,11 @@ from cso_map.services.hsds_objects import (
     service_object,
     taxonomy_object,
     term_object,
+)
+from cso_map.services.hsds_rows import (
+    plain_organizations,
+    plain_organizations_with_services,
+    plain_services,
 )
 
 # HSDS table: the columns we fill, in the order of HSDS 3.0's datapackage.json.
@@ -72,8 +74,7 @@ def package_rows() -> Iterator[tuple[str, dict]]:
     """Yield (table, row) for every row of the package, table by table in order
     of organizations, then of services."""
     query = HsdsQuery()
-    organizations = in_batches(organizations_query(query), ORGANIZATION_LOADS)
-    for organization in itertools.chain.from_iterable(organizations):
+    for organization in plain_organizations(organizations_query(query)):
         item = organization_object(organization, full=True)
         yield "organizations", item
         for row in item.get("phones", []):
@@ -86,8 +87,7 @@ def package_rows() -> Iterator[tuple[str, dict]]:
                 yield "addresses", row
             for row in location.get("attributes", []):
                 yield "attributes", row
-    services = in_batches(services_query(query), SERVICE_LOADS)
-    for service in itertools.chain.from_iterable(services):
+    for service in plain_services(services_query(query)):
         item = service_object(service, full=True)
         yield "services", item
         for table in SERVICE_TABLES:
@@ -177,21 +177,16 @@ def write_hsds_package(out: Path | BinaryIO) -> dict[str, int]:
 def hsds_organizations() -> Iterator[dict]:
     """Yield HSDS JSON organizations, each listed one with its services nested."""
     query = HsdsQuery()
-    for batch in in_batches(organizations_query(query), ORGANIZATION_LOADS):
-        ids = [organization.id for organization in batch]
-        services: dict[str, list[dict]] = {}
-        for service in db.session.scalars(
-            services_query(query)
-            .where(Service.organization_id.in_(ids))
-            .options(*SERVICE_LOADS)
-        ).unique():
-            item = service_object(service, full=True)
-            del item["organization"]
-            services.setdefault(item["organization_id"], []).append(item)
-        for organization in batch:
-            item = organization_object(organization, full=True)
-            item["services"] = services.get(item["id"], [])
-            yield item
+    for organization, services in plain_organizations_with_services(
+        organizations_query(query), services_query(query)
+    ):
+        item = organization_object(organization, full=True)
+        item["services"] = []
+        for service in services:
+            nested = service_object(service, full=True)
+            del nested["organization"]
+            item["services"].append(nested)
+        yield item
 
 
 def write_hsds_json(out: Path | BinaryIO) -> int:

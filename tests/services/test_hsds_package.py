@@ -67,6 +67,36 @@ def test_rows_are_the_public_directory_and_links_resolve(
     assert "31.68" not in text
 
 
+def test_the_json_export_holds_what_the_api_serves(client, runner, directory, tmp_path):
+    out = tmp_path / "directory.json"
+    result = runner.invoke(args=["export", "hsds", str(out)])
+    assert result.exit_code == 0, result.output
+    exported = json.loads(out.read_text())
+    assert len(exported) == 7
+    kinds = set()
+    for organization in exported:
+        services = organization.pop("services")
+        served = client.get(f"/hsds/organizations/{organization['id']}").get_json()
+        assert organization == served
+        for service in services:
+            served = client.get(f"/hsds/services/{service['id']}").get_json()
+            del served["organization"]
+            assert service == served
+            kinds |= {key for key, value in service.items() if value}
+        kinds |= {key for key, value in organization.items() if value}
+    # The directory exercises every kind of row an export writes.
+    assert {
+        "parent_organization_id",
+        "phones",
+        "schedules",
+        "languages",
+        "service_areas",
+        "service_at_locations",
+        "attributes",
+        "locations",
+    } <= kinds
+
+
 @pytest.mark.parametrize("name", ["directory.zip", "directory.json", "directory.csv"])
 def test_exports_read_in_batches_are_the_same_bytes(
     runner, directory, tmp_path, monkeypatch, name
