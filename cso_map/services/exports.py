@@ -11,18 +11,13 @@ import datetime as dt
 import json
 
 import numpy as np
-from sqlalchemy.orm import selectinload
 
-from cso_map.models import Organization, Service
+from cso_map.models import Service
 from cso_map.services.coverage import CoverageQuery, region_coverage
 from cso_map.services.csv_export import csv_text
 from cso_map.services.directory import DirectoryFilters
-from cso_map.services.hsds import (
-    ORGANIZATION_LOADS,
-    HsdsQuery,
-    in_batches,
-    organizations_query,
-)
+from cso_map.services.hsds import HsdsQuery, organizations_query, services_query
+from cso_map.services.hsds_rows import plain_organizations
 from cso_map.services.organization_table import NAMES, table_row
 from cso_map.services.region_maps import organizations_geojson, regions_geojson
 from cso_map.services.snapshot import directory_snapshot
@@ -43,14 +38,10 @@ THREE_W_COLUMNS = (
 
 def directory_csv() -> str:
     """Return every listed organization as a row of our table (see the template)."""
-    batches = in_batches(
-        organizations_query(HsdsQuery()),
-        (
-            *ORGANIZATION_LOADS,
-            selectinload(Organization.services).selectinload(Service.languages),
-        ),
-    )
-    return csv_text(NAMES, (table_row(item) for batch in batches for item in batch))
+    query = HsdsQuery()
+    services = services_query(query).order_by(None).order_by(Service.position)
+    organizations = plain_organizations(organizations_query(query), services)
+    return csv_text(NAMES, map(table_row, organizations))
 
 
 def coverage_geojson(

@@ -30,11 +30,7 @@ from cso_map.services.hsds_objects import (
     taxonomy_object,
     term_object,
 )
-from cso_map.services.hsds_rows import (
-    plain_organizations,
-    plain_organizations_with_services,
-    plain_services,
-)
+from cso_map.services.hsds_rows import plain_organizations, plain_services
 
 # HSDS table: the columns we fill, in the order of HSDS 3.0's datapackage.json.
 TABLES = {
@@ -177,12 +173,12 @@ def write_hsds_package(out: Path | BinaryIO) -> dict[str, int]:
 def hsds_organizations() -> Iterator[dict]:
     """Yield HSDS JSON organizations, each listed one with its services nested."""
     query = HsdsQuery()
-    for organization, services in plain_organizations_with_services(
+    for organization in plain_organizations(
         organizations_query(query), services_query(query)
     ):
         item = organization_object(organization, full=True)
         item["services"] = []
-        for service in services:
+        for service in organization.services:
             nested = service_object(service, full=True)
             del nested["organization"]
             item["services"].append(nested)

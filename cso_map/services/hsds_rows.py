@@ -120,6 +120,19 @@ class _Reader:
             location.region = self.regions.get(location.region_id)
         return found
 
+    def attach_services(
+        self, organizations: dict[uuid.UUID, SimpleNamespace], services: Select
+    ) -> None:
+        """Give each organization its services of `services`, in its order."""
+        owned = services.where(Service.organization_id.in_(list(organizations)))
+        ids = list(db.session.scalars(owned.with_only_columns(Service.id)))
+        for organization in organizations.values():
+            organization.services = []
+        found = self.services(ids)
+        for service_id in ids:
+            service = found[service_id]
+            organizations[service.organization_id].services.append(service)
+
     def services(self, ids: list) -> dict[uuid.UUID, SimpleNamespace]:
         """Return services by id with everything `service_object` writes."""
         table = Service.__table__
@@ -157,11 +170,16 @@ class _Reader:
         return found
 
 
-def plain_organizations(statement: Select) -> Iterator[SimpleNamespace]:
-    """Yield the organizations of `statement`, in order, with what HSDS writes."""
+def plain_organizations(
+    statement: Select, services: Select | None = None
+) -> Iterator[SimpleNamespace]:
+    """Yield the organizations of `statement`, in order, with what HSDS writes;
+    given a `services` statement, each with its services of it as `.services`."""
     reader = _Reader()
     for ids in id_batches(statement):
         found = reader.organizations(ids, full=True)
+        if services is not None:
+            reader.attach_services(found, services)
         yield from (found[i] for i in ids)
 
 
@@ -171,25 +189,3 @@ def plain_services(statement: Select) -> Iterator[SimpleNamespace]:
     for ids in id_batches(statement):
         found = reader.services(ids)
         yield from (found[i] for i in ids)
-
-
-def plain_organizations_with_services(
-    statement: Select, services: Select
-) -> Iterator[tuple[SimpleNamespace, list[SimpleNamespace]]]:
-    """Yield each organization of `statement` with its services of `services`."""
-    reader = _Reader()
-    for ids in id_batches(statement):
-        found = reader.organizations(ids, full=True)
-        service_ids = list(
-            db.session.scalars(
-                services.where(Service.organization_id.in_(ids)).with_only_columns(
-                    Service.id
-                )
-            )
-        )
-        loaded = reader.services(service_ids)
-        owned: dict[uuid.UUID, list] = defaultdict(list)
-        for service_id in service_ids:
-            owned[loaded[service_id].organization_id].append(loaded[service_id])
-        for i in ids:
-            yield found[i], owned.get(i, [])
