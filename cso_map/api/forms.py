@@ -6,7 +6,11 @@ from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, StringField
 from wtforms.validators import AnyOf, Optional
 
-from cso_map.directory.forms import DirectoryFilterForm, number_between
+from cso_map.directory.forms import (
+    DirectoryFilterForm,
+    number_between,
+    strip_text,
+)
 from cso_map.errors import InvalidParameters
 
 MAX_PER_PAGE = 100
@@ -21,6 +25,7 @@ class OrganizationQueryForm(DirectoryFilterForm):
     )
     format = StringField(
         _l("Format"),
+        filters=[strip_text],
         validators=[
             Optional(),
             AnyOf(

@@ -107,7 +107,8 @@ def state_choices() -> list[tuple[str, str]]:
     ]
 
 
-def _strip(value):
+def strip_text(value):
+    """Return text without the spaces around it (a blank value becomes empty)."""
     return value.strip() if isinstance(value, str) else value
 
 
@@ -168,7 +169,7 @@ class DirectoryFilterForm(QueryForm):
 
     q = SearchField(
         _l("Name or words"),
-        filters=[_strip],
+        filters=[strip_text],
         validators=[Optional(), Length(max=MAX_QUERY_LENGTH)],
     )
     service = SelectField(

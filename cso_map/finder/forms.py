@@ -22,7 +22,8 @@ DISTANCES = ("10", "25", "50", "100", "250", "any")
 DEFAULT_DISTANCE = "100"
 
 
-def _strip(value):
+def single_spaced(value):
+    """Return text with its spaces collapsed to one and trimmed."""
     return " ".join(value.split()) if isinstance(value, str) else value
 
 
@@ -57,12 +58,12 @@ class FinderForm(ConditionsForm):
 
     need = FirstFilledField(
         _l("What do you need?"),
-        filters=[_strip],
+        filters=[single_spaced],
         validators=[Optional(), Length(max=200)],
     )
     place = SearchField(
         _l("Town, city or state"),
-        filters=[_strip],
+        filters=[single_spaced],
         validators=[Optional(), Length(max=120)],
     )
     lat = FloatField(_l("Latitude"), validators=[Optional(), finite_between(-90, 90)])

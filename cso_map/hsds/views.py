@@ -31,6 +31,7 @@ from cso_map.directory.forms import (
     QueryForm,
     finite_between,
     number_between,
+    strip_text,
 )
 from cso_map.services.hsds import (
     DEFAULT_PER_PAGE,
@@ -87,11 +88,21 @@ class HsdsForm(QueryForm):
     per_page = IntegerField(
         _l("Results per page"), validators=[Optional(), number_between(1, MAX_PER_PAGE)]
     )
-    search = StringField(_l("Search"), validators=[Optional(), Length(max=200)])
-    taxonomy_term_id = StringField(validators=[Optional(), UUID(_l("Give a UUID."))])
-    taxonomy_id = StringField(validators=[Optional(), UUID(_l("Give a UUID."))])
-    organization_id = StringField(validators=[Optional(), UUID(_l("Give a UUID."))])
-    modified_after = StringField(validators=[Optional(), iso_datetime])
+    search = StringField(
+        _l("Search"), filters=[strip_text], validators=[Optional(), Length(max=200)]
+    )
+    taxonomy_term_id = StringField(
+        filters=[strip_text], validators=[Optional(), UUID(_l("Give a UUID."))]
+    )
+    taxonomy_id = StringField(
+        filters=[strip_text], validators=[Optional(), UUID(_l("Give a UUID."))]
+    )
+    organization_id = StringField(
+        filters=[strip_text], validators=[Optional(), UUID(_l("Give a UUID."))]
+    )
+    modified_after = StringField(
+        filters=[strip_text], validators=[Optional(), iso_datetime]
+    )
     full = BooleanField(false_values=FALSE_VALUES)
     minimal = BooleanField(false_values=FALSE_VALUES)
     lat = FloatField(_l("Latitude"), validators=[Optional(), finite_between(-90, 90)])
@@ -103,10 +114,11 @@ class HsdsForm(QueryForm):
         validators=[Optional(), finite_between(1, MAX_PROXIMITY_M)],
     )
     format = StringField(
+        filters=[strip_text],
         validators=[
             Optional(),
             AnyOf(("json", "ndjson"), message=_l("The format is json or ndjson.")),
-        ]
+        ],
     )
 
     def to_query(self) -> HsdsQuery:

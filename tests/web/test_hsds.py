@@ -109,6 +109,16 @@ def test_bad_parameters_get_400_with_the_reason(client, query):
     assert response.get_json()["error"]["errors"]
 
 
+@pytest.mark.parametrize(
+    "name", ["modified_after", "organization_id", "taxonomy_term_id", "format"]
+)
+def test_blank_parameters_are_absent_ones(client, directory, name):
+    # A carriage return alone once reached the date parser (found by schemathesis).
+    blank = client.get(f"/hsds/organizations?{name}=%0D%20")
+    assert blank.status_code == 200
+    assert blank.get_json() == client.get("/hsds/organizations").get_json()
+
+
 def test_unknown_ids_get_404_and_reads_are_open_to_any_origin(client, directory):
     response = client.get("/hsds/services/00000000-0000-0000-0000-000000000000")
     assert response.status_code == 404
