@@ -1,5 +1,6 @@
-"""Response headers every page gets; the same-origin check of anonymous forms;
-the rate limiter's key, which never keeps a client's address."""
+"""Response headers every page gets; requests with NUL characters refused; the
+same-origin check of anonymous forms; the rate limiter's key, which never keeps a
+client's address."""
 
 import hashlib
 from functools import wraps
@@ -39,8 +40,19 @@ def set_security_headers(response):
     return response
 
 
+def refuse_nul_characters() -> None:
+    """Refuse (400) a path, parameter or form field holding a NUL character: no
+    text of ours has one, and PostgreSQL can neither store nor compare it."""
+    values = [request.path]
+    for fields in (request.args, request.form):  # uploaded files are not text
+        values += [value for _name, value in fields.items(multi=True)]
+    if any("\x00" in value for value in values):
+        abort(400, description=_("The request holds a NUL character."))
+
+
 def register_security_headers(app: Flask) -> None:
-    """Attach the header hook to `app`."""
+    """Attach the header hook, and the NUL check, to `app`."""
+    app.before_request(refuse_nul_characters)
     app.after_request(set_security_headers)
 
 

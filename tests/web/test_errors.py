@@ -104,6 +104,31 @@ def test_nothing_is_written_on_get(app, client, directory):
         )
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/hsds/services?search=%00",  # PostgreSQL cannot compare it: once a 500
+        "/api/v1/organizations?q=a%00b",
+        "/es/regions/MX%00",
+        "/es/organizations?q=%00",
+    ],
+)
+def test_a_nul_character_gets_400_with_the_reason(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "NUL" in response.get_data(as_text=True)
+
+
+def test_a_nul_character_in_a_form_field_gets_400(client):
+    response = client.post(
+        "/en/login",
+        data={"email": "a\x00@example.org", "password": "x" * 12},
+        headers={"Origin": "http://localhost"},
+    )
+    assert response.status_code == 400
+    assert "NUL" in response.get_data(as_text=True)
+
+
 def test_an_untrusted_host_gets_400(client):
     response = client.get("/es/", headers={"Host": "evil.example"})
     assert response.status_code == 400
