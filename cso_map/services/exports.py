@@ -40,7 +40,9 @@ def directory_csv() -> str:
     """Return every listed organization as a row of our table (see the template)."""
     query = HsdsQuery()
     services = services_query(query).order_by(None).order_by(Service.position)
-    organizations = plain_organizations(organizations_query(query), services)
+    organizations = plain_organizations(
+        organizations_query(query), services, service_details=False
+    )
     return csv_text(NAMES, map(table_row, organizations))
 
 

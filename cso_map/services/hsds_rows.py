@@ -121,31 +121,44 @@ class _Reader:
         return found
 
     def attach_services(
-        self, organizations: dict[uuid.UUID, SimpleNamespace], services: Select
+        self,
+        organizations: dict[uuid.UUID, SimpleNamespace],
+        services: Select,
+        full: bool,
     ) -> None:
         """Give each organization its services of `services`, in its order."""
         owned = services.where(Service.organization_id.in_(list(organizations)))
         ids = list(db.session.scalars(owned.with_only_columns(Service.id)))
         for organization in organizations.values():
             organization.services = []
-        found = self.services(ids)
+        found = self.services(ids, organizations, full)
         for service_id in ids:
             service = found[service_id]
             organizations[service.organization_id].services.append(service)
 
-    def services(self, ids: list) -> dict[uuid.UUID, SimpleNamespace]:
-        """Return services by id with everything `service_object` writes."""
+    def services(
+        self,
+        ids: list,
+        owners: dict[uuid.UUID, SimpleNamespace] | None = None,
+        full: bool = True,
+    ) -> dict[uuid.UUID, SimpleNamespace]:
+        """Return services by id with everything `service_object` writes (without
+        `full`, only their organization, category and languages)."""
         table = Service.__table__
         found = {item.id: item for item in _rows(table, table.c.id, ids)}
-        owners = self.organizations(
-            list({item.organization_id for item in found.values()}), full=False
-        )
+        if owners is None:
+            owners = self.organizations(
+                list({item.organization_id for item in found.values()}), full=False
+            )
         languages = _pairs(service_languages, "service_id", "term_id", ids)
-        areas = _pairs(service_area_regions, "service_id", "region_id", ids)
         for item in found.values():
             item.organization = owners[item.organization_id]
             item.category = self.terms[item.category_id]
             item.languages = self.term_list(languages.get(item.id, []))
+        if not full:
+            return found
+        areas = _pairs(service_area_regions, "service_id", "region_id", ids)
+        for item in found.values():
             item.area_regions = sorted(
                 (self.regions[i] for i in areas.get(item.id, [])),
                 key=lambda region: region.code,
@@ -171,15 +184,16 @@ class _Reader:
 
 
 def plain_organizations(
-    statement: Select, services: Select | None = None
+    statement: Select, services: Select | None = None, service_details: bool = True
 ) -> Iterator[SimpleNamespace]:
     """Yield the organizations of `statement`, in order, with what HSDS writes;
-    given a `services` statement, each with its services of it as `.services`."""
+    given a `services` statement, each with its services of it as `.services`
+    (without `service_details`: no hours, areas or places)."""
     reader = _Reader()
     for ids in id_batches(statement):
         found = reader.organizations(ids, full=True)
         if services is not None:
-            reader.attach_services(found, services)
+            reader.attach_services(found, services, service_details)
         yield from (found[i] for i in ids)
 
 
