@@ -72,6 +72,7 @@ class _Reader:
         self.regions = {region.id: region for region in regions}
 
     def term_list(self, ids: list) -> list[SimpleNamespace]:
+        """Return the terms with these ids in their vocabulary's order."""
         return sorted((self.terms[i] for i in ids), key=lambda term: term.position)
 
     def organizations(self, ids: list, full: bool) -> dict[uuid.UUID, SimpleNamespace]:
