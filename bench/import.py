@@ -7,9 +7,10 @@ and from an HSDS package; a page of /hsds/services under 100 ms at 100k.
 
 A source database holds the demo generator's organizations; its public export
 (our CSV, the HSDS zip) is imported into a fresh database by `flask import`, run
-as a child process so that its wall time and peak memory (maximum resident set)
-are its own. The same file is then imported again, which replaces every
-organization in place. The /hsds/services pages are timed on the imported copy;
+as a child process so that its wall time and peak memory (the high-water mark of
+its resident memory, read from /proc while it runs) are its own. The same file
+is then imported again, which replaces every organization in place. The
+/hsds/services pages are timed on the imported copy;
 the exports that made the files are timed too, with their peak memory.
 """
 
@@ -20,6 +21,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -32,6 +34,22 @@ from cso_map.demo.organizations import generate_organizations
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_SECONDS = 60.0
 TARGET_MB = 2048.0
+
+
+def high_water_mb(pid: int) -> float:
+    """Return the peak resident memory (VmHWM) of `pid` once it runs flask, else 0.
+
+    A child's own ru_maxrss would start from this benchmark's size at the fork,
+    which holds 100k generated records: the memory must be read after the exec.
+    """
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+    if fields.get("Name", "").strip() != "flask" or "VmHWM" not in fields:
+        return 0.0
+    return int(fields["VmHWM"].split()[0]) / 1024
 
 
 def run_child(args: list[str], url: str) -> tuple[float, float, str]:
@@ -50,13 +68,23 @@ def run_child(args: list[str], url: str) -> tuple[float, float, str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
+    peak = [0.0]
+    done = threading.Event()
+
+    def follow() -> None:
+        while not done.wait(0.02):
+            peak[0] = max(peak[0], high_water_mb(child.pid))
+
+    follower = threading.Thread(target=follow)
+    follower.start()
     output = child.stdout.read().decode()
-    _pid, status, usage = os.wait4(child.pid, 0)
+    child.wait()
     seconds = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
+    done.set()
+    follower.join()
     if child.returncode != 0:
         raise RuntimeError(f"flask {' '.join(args)} failed:\n{output}")
-    return seconds, usage.ru_maxrss / 1024, output.strip()
+    return seconds, peak[0], output.strip()
 
 
 def run(size: int, rng) -> dict:
