@@ -126,12 +126,12 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_error_handling(app: Flask) -> None:
-    """Attach error pages and the security headers."""
+    """Attach error pages, the NUL check and the security headers."""
     from cso_map.errors import register_error_handlers
-    from cso_map.security import register_security_headers
+    from cso_map.security import register_request_security
 
     register_error_handlers(app)
-    register_security_headers(app)
+    register_request_security(app)
 
 
 def register_commands(app: Flask) -> None:

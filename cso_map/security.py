@@ -50,8 +50,8 @@ def refuse_nul_characters() -> None:
         abort(400, description=_("The request holds a NUL character."))
 
 
-def register_security_headers(app: Flask) -> None:
-    """Attach the header hook, and the NUL check, to `app`."""
+def register_request_security(app: Flask) -> None:
+    """Attach the NUL check and the header hook to `app`."""
     app.before_request(refuse_nul_characters)
     app.after_request(set_security_headers)
 

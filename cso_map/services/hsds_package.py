@@ -5,7 +5,6 @@ objects, from rows read in batches (`hsds_rows`)."""
 from __future__ import annotations
 
 import csv
-import io
 import json
 import shutil
 import tempfile
@@ -134,12 +133,11 @@ def write_hsds_package(out: Path | BinaryIO) -> dict[str, int]:
     """
     counts = dict.fromkeys(COLUMNS, 0)
     with ExitStack() as stack:
-        files = {
-            table: stack.enter_context(tempfile.TemporaryFile()) for table in COLUMNS
-        }
         texts = {
-            table: io.TextIOWrapper(file, encoding="utf-8", newline="")
-            for table, file in files.items()
+            table: stack.enter_context(
+                tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+            )
+            for table in COLUMNS
         }
         writers = {
             table: csv.DictWriter(
@@ -161,12 +159,12 @@ def write_hsds_package(out: Path | BinaryIO) -> dict[str, int]:
             )
             for table, text in texts.items():
                 text.flush()
-                size = files[table].tell()
-                files[table].seek(0)
+                size = text.buffer.tell()
+                text.buffer.seek(0)
                 with archive.open(
                     _member(f"{table}.csv"), "w", force_zip64=size > ZIP64_SIZE
                 ) as member:
-                    shutil.copyfileobj(files[table], member)
+                    shutil.copyfileobj(text.buffer, member)
     return counts
 
 

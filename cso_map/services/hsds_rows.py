@@ -80,12 +80,16 @@ class _Reader:
         table = Organization.__table__
         found = {item.id: item for item in _rows(table, table.c.id, ids)}
         parents = {item.parent_id for item in found.values()} - {None}
-        listed = set(
-            db.session.scalars(
-                select(Organization.id).where(
-                    Organization.id.in_(parents), Organization.is_listed
+        listed = (
+            set(
+                db.session.scalars(
+                    select(Organization.id).where(
+                        Organization.id.in_(parents), Organization.is_listed
+                    )
                 )
             )
+            if parents
+            else set()
         )
         for item in found.values():
             item.parent = (

@@ -277,7 +277,8 @@ def write_organizations(
                     rows.locate(
                         [place for record in batch for place in record["locations"]]
                     )
-                    for record, org_id in zip(batch, ids[start:], strict=False):
+                    batch_ids = ids[start : start + BATCH]
+                    for record, org_id in zip(batch, batch_ids, strict=True):
                         rows.add_organization(record, org_id)
                     rows.write()
                 rows.link_parents()
