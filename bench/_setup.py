@@ -14,9 +14,9 @@ from flask_migrate import upgrade
 from cso_map import create_app
 from cso_map.config import settings_for_tests
 from cso_map.extensions import db
-from cso_map.services.regions import load_demo_regions, load_indicators
-from cso_map.services.seeding import SEED_DIR, insert_organizations, read_csv
-from cso_map.services.taxonomy import sync_taxonomies
+from cso_map.services.directory.regions import load_demo_regions, load_indicators
+from cso_map.services.ops.vocabularies import sync_taxonomies
+from cso_map.services.records.seeding import SEED_DIR, insert_organizations, read_csv
 
 
 def demo_app(url: str, records: list[dict]) -> tuple[object, float]:

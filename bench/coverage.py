@@ -120,8 +120,8 @@ def database_run(size: int) -> dict:
 
     from cso_map.demo.organizations import generate_organizations
     from cso_map.extensions import db
-    from cso_map.services.coverage import CoverageQuery, region_coverage
-    from cso_map.services.snapshot import build_snapshot, directory_snapshot
+    from cso_map.services.analysis.coverage import CoverageQuery, region_coverage
+    from cso_map.services.snapshot.build import build_snapshot, directory_snapshot
     from cso_map.taxonomy import SERVICE_CATEGORIES
 
     with tempfile.TemporaryDirectory() as workdir:

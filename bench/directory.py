@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from bench._setup import demo_app, write_results
 from cso_map.demo.organizations import generate_organizations
 from cso_map.extensions import db
-from cso_map.services.directory import DirectoryFilters, search_organizations
+from cso_map.services.directory.search import DirectoryFilters, search_organizations
 
 TARGET_MS = 100.0
 PAGES = {

@@ -109,7 +109,7 @@ def over_http(organizations: int, rng) -> dict:
     from cso_map.demo.organizations import generate_organizations
     from cso_map.demo.places import gazetteer
     from cso_map.extensions import db
-    from cso_map.services.snapshot import directory_snapshot
+    from cso_map.services.snapshot.build import directory_snapshot
     from cso_map.taxonomy import SERVICE_CATEGORIES
 
     with tempfile.TemporaryDirectory() as workdir:

@@ -44,9 +44,9 @@ def run(organizations: int, rng) -> dict:
     """Time both rankings and their baselines on a fresh SQLite database."""
     from cso_map.demo.organizations import generate_organizations
     from cso_map.extensions import db
-    from cso_map.services.mentoring import mentoring_suggestions
-    from cso_map.services.partners import PartnerQuery, likely_partners
-    from cso_map.services.snapshot import directory_snapshot
+    from cso_map.services.matching.mentoring import mentoring_suggestions
+    from cso_map.services.matching.partners import PartnerQuery, likely_partners
+    from cso_map.services.snapshot.build import directory_snapshot
     from cso_map.taxonomy import SERVICE_CATEGORIES
 
     with tempfile.TemporaryDirectory() as workdir:

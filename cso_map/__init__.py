@@ -6,7 +6,7 @@ import logging
 import os
 
 # GDAL must never open VRT files (they make it read local files and call URLs):
-# switch the drivers off before anything loads GDAL (cso_map/services/upload_files.py).
+# switch the drivers off before anything loads GDAL (services/exchange/uploads.py).
 os.environ.setdefault("GDAL_SKIP", "VRT OGR_VRT")
 from collections.abc import Mapping
 
@@ -68,7 +68,7 @@ def register_extensions(app: Flask) -> None:
     from cso_map.database import configure_engine
     from cso_map.extensions import babel, csrf, db, limiter, migrate
     from cso_map.i18n import current_language
-    from cso_map.services.data_version import track_data_version
+    from cso_map.services.snapshot.data_version import track_data_version
 
     db.init_app(app)
     track_data_version()

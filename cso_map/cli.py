@@ -12,23 +12,23 @@ from flask.cli import with_appcontext
 from flask_babel import force_locale
 
 from cso_map.models import ROLES
-from cso_map.services.accounts import AccountError, create_user
-from cso_map.services.backup import BackupError, backup_database, restore_database
-from cso_map.services.coverage import CoverageQuery
-from cso_map.services.deploy_check import deployment_problems
-from cso_map.services.exports import (
+from cso_map.services.analysis.coverage import CoverageQuery
+from cso_map.services.editing.accounts import AccountError, create_user
+from cso_map.services.exchange.exports import (
     coverage_geojson,
     directory_csv,
     directory_geojson,
     three_w_csv,
 )
-from cso_map.services.hsds_package import write_hsds_json, write_hsds_package
-from cso_map.services.organization_import import import_hsds, import_organizations
-from cso_map.services.region_import import import_indicators, import_regions
-from cso_map.services.seeding import seed_demo
-from cso_map.services.taxonomy import sync_taxonomies
-from cso_map.services.unmet_demand import unmet_demand
-from cso_map.services.upload_files import UploadError
+from cso_map.services.exchange.organizations import import_hsds, import_organizations
+from cso_map.services.exchange.regions import import_indicators, import_regions
+from cso_map.services.exchange.uploads import UploadError
+from cso_map.services.finder.unmet_demand import unmet_demand
+from cso_map.services.hsds.package import write_hsds_json, write_hsds_package
+from cso_map.services.ops.backup import BackupError, backup_database, restore_database
+from cso_map.services.ops.deploy_check import deployment_problems
+from cso_map.services.ops.vocabularies import sync_taxonomies
+from cso_map.services.records.seeding import seed_demo
 from cso_map.taxonomy import SERVICE_CATEGORIES
 
 

@@ -15,8 +15,8 @@ from cso_map.map_pages import (
     points_source,
     status_labels,
 )
-from cso_map.services.maps import directory_map, gap_map
-from cso_map.services.region_maps import organizations_compact, regions_geojson
+from cso_map.services.analysis.maps import directory_map, gap_map
+from cso_map.services.analysis.region_maps import organizations_compact, regions_geojson
 
 
 def export_map(kind: str, lang: str, question: dict) -> str:

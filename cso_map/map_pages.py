@@ -18,7 +18,7 @@ from cso_map.maps.assets import LEAFLET_DIR, MapAssets, inline_assets
 from cso_map.maps.gap_map import GapMapTexts
 from cso_map.maps.points import PointsSource
 from cso_map.maps.tiles import Tiles, tiles_from_setting
-from cso_map.services.maps import MapSetting
+from cso_map.services.analysis.maps import MapSetting
 from cso_map.taxonomy import SERVICE_CATEGORIES
 
 FRAME_SANDBOX = "allow-scripts allow-top-navigation-by-user-activation"

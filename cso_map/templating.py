@@ -16,8 +16,8 @@ from cso_map.formatting import (
     tel_href,
 )
 from cso_map.i18n import LANGUAGES, current_language
-from cso_map.services.regions import get_region
-from cso_map.services.statistics import has_demo_data
+from cso_map.services.directory.regions import get_region
+from cso_map.services.directory.statistics import has_demo_data
 from cso_map.taxonomy import VOCABULARIES
 
 

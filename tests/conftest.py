@@ -22,10 +22,10 @@ from cso_map import create_app
 from cso_map.config import PROJECT_ROOT, settings_for_tests
 from cso_map.extensions import db
 from cso_map.models import Base
-from cso_map.services.data_version import bump_data_version
-from cso_map.services.regions import load_demo_regions, load_indicators
-from cso_map.services.seeding import SEED_DIR, insert_organizations, read_csv
-from cso_map.services.taxonomy import sync_taxonomies
+from cso_map.services.directory.regions import load_demo_regions, load_indicators
+from cso_map.services.ops.vocabularies import sync_taxonomies
+from cso_map.services.records.seeding import SEED_DIR, insert_organizations, read_csv
+from cso_map.services.snapshot.data_version import bump_data_version
 
 DATA = Path(__file__).parent / "data"
 SHARED = PROJECT_ROOT.parent / "shared"

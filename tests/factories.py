@@ -6,7 +6,7 @@ import copy
 import datetime as dt
 import uuid
 
-from cso_map.services.seeding import insert_organizations
+from cso_map.services.records.seeding import insert_organizations
 from tests.conftest import fixture_records
 
 

@@ -1,6 +1,6 @@
 """check-deploy refuses unsafe production settings and accepts safe ones."""
 
-from cso_map.services.deploy_check import deployment_problems
+from cso_map.services.ops.deploy_check import deployment_problems
 
 SAFE = {
     "ENVIRONMENT": "production",

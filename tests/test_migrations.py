@@ -14,7 +14,7 @@ from cso_map import create_app
 from cso_map.config import settings_for_tests
 from cso_map.extensions import db
 from cso_map.models import Base
-from cso_map.services.seeding import seed_demo
+from cso_map.services.records.seeding import seed_demo
 from tests.conftest import postgres_url, reset_schema, worker_suffix
 
 

@@ -8,7 +8,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
 from wtforms.validators import EqualTo, InputRequired, Length, Regexp
 
-from cso_map.services.accounts import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+from cso_map.services.editing.accounts import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 
 EMAIL_SHAPE = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 

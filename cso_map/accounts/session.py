@@ -6,7 +6,7 @@ from flask import Flask, redirect, request, url_for
 
 from cso_map.errors import wants_json
 from cso_map.extensions import login_manager
-from cso_map.services.accounts import load_session_user
+from cso_map.services.editing.accounts import load_session_user
 
 
 def send_to_login():

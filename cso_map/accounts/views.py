@@ -26,7 +26,7 @@ from cso_map.accounts.forms import (
 from cso_map.extensions import csrf, limiter
 from cso_map.i18n import LANG_PREFIX, register_language_prefix
 from cso_map.security import same_origin_only
-from cso_map.services.accounts import (
+from cso_map.services.editing.accounts import (
     AccountError,
     authenticate,
     change_password,
@@ -36,7 +36,7 @@ from cso_map.services.accounts import (
     set_password,
     user_for_reset,
 )
-from cso_map.services.mail import send_mail
+from cso_map.services.editing.mail import send_mail
 
 bp = Blueprint("accounts", __name__, url_prefix=LANG_PREFIX)
 register_language_prefix(bp)

@@ -24,23 +24,30 @@ from cso_map.accounts.roles import roles_required
 from cso_map.extensions import db
 from cso_map.i18n import LANG_PREFIX, current_language, register_language_prefix
 from cso_map.models import ROLES, Organization, User
-from cso_map.services.admin import (
+from cso_map.services.editing.admin import (
     change_activation,
     list_users,
     set_role,
     stale_organizations,
 )
-from cso_map.services.editing import deleted_organizations, restore_organization
-from cso_map.services.exports import directory_csv, directory_geojson, three_w_csv
-from cso_map.services.hsds_package import write_hsds_package
-from cso_map.services.registration import (
+from cso_map.services.editing.organizations import (
+    deleted_organizations,
+    restore_organization,
+)
+from cso_map.services.editing.proposals import (
     merge_organizations,
     pending_organizations,
     reject_organization,
     similar_organizations,
     verify_organization,
 )
-from cso_map.services.unmet_demand import unmet_demand
+from cso_map.services.exchange.exports import (
+    directory_csv,
+    directory_geojson,
+    three_w_csv,
+)
+from cso_map.services.finder.unmet_demand import unmet_demand
+from cso_map.services.hsds.package import write_hsds_package
 
 bp = Blueprint("admin", __name__, url_prefix=LANG_PREFIX + "/admin")
 register_language_prefix(bp)

@@ -10,7 +10,7 @@ from cso_map.api import bp
 from cso_map.api.forms import validated
 from cso_map.api.openapi import takes
 from cso_map.gaps.forms import CoverageForm
-from cso_map.services.coverage import region_coverage
+from cso_map.services.analysis.coverage import region_coverage
 
 RATIO_UNIT = "places per month per 1,000 people in need"
 

@@ -10,7 +10,7 @@ from cso_map.api.forms import validated
 from cso_map.api.openapi import takes
 from cso_map.mentoring.forms import MentoringApiForm
 from cso_map.mentoring.reasons import reason_items
-from cso_map.services.mentoring import NotOptedIn, mentoring_suggestions
+from cso_map.services.matching.mentoring import NotOptedIn, mentoring_suggestions
 
 
 @bp.get("/mentoring")

@@ -18,7 +18,7 @@ from cso_map.directory.forms import (
     vocabulary_choices,
 )
 from cso_map.finder.forms import ConditionsForm
-from cso_map.services.nearest import NearestQuery, nearest_services
+from cso_map.services.finder.nearest import NearestQuery, nearest_services
 from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES
 
 MAX_LIMIT = 50

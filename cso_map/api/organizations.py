@@ -10,9 +10,12 @@ from cso_map.api import bp
 from cso_map.api.forms import OrganizationQueryForm, validated
 from cso_map.api.openapi import takes
 from cso_map.api.serializers import organization_profile, organization_summary
-from cso_map.services.directory import search_organizations
-from cso_map.services.organizations import get_listed_organization
-from cso_map.services.region_maps import organizations_compact, organizations_geojson
+from cso_map.services.analysis.region_maps import (
+    organizations_compact,
+    organizations_geojson,
+)
+from cso_map.services.directory.organizations import get_listed_organization
+from cso_map.services.directory.search import search_organizations
 
 DEFAULT_PER_PAGE = 20
 

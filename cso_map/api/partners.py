@@ -9,7 +9,7 @@ from cso_map.api.forms import validated
 from cso_map.api.openapi import takes
 from cso_map.partners.forms import PartnerForm
 from cso_map.partners.reasons import reason_items
-from cso_map.services.partners import likely_partners
+from cso_map.services.matching.partners import likely_partners
 
 
 @bp.get("/partners")

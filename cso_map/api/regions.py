@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cso_map.api import bp
-from cso_map.services.region_maps import regions_geojson
+from cso_map.services.analysis.region_maps import regions_geojson
 
 
 @bp.get("/regions")

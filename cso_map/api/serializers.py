@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cso_map.models import Location, Organization, Service
-from cso_map.services.organizations import (
+from cso_map.services.directory.organizations import (
     listed_members,
     primary_region,
     public_point,

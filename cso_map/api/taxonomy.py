@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cso_map.api import bp
-from cso_map.services.taxonomy import list_taxonomies
+from cso_map.services.ops.vocabularies import list_taxonomies
 
 
 @bp.get("/taxonomy")

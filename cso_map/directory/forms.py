@@ -24,8 +24,8 @@ from wtforms.validators import (
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from cso_map.i18n import current_language
-from cso_map.services.directory import DirectoryFilters
-from cso_map.services.regions import get_region, list_regions
+from cso_map.services.directory.regions import get_region, list_regions
+from cso_map.services.directory.search import DirectoryFilters
 from cso_map.taxonomy import (
     CSO_TYPES,
     SERVICE_CATEGORIES,

@@ -8,8 +8,7 @@ from flask import Blueprint, abort, render_template, request
 
 from cso_map.directory.forms import DirectoryFilterForm
 from cso_map.i18n import LANG_PREFIX, register_language_prefix
-from cso_map.services.directory import search_organizations
-from cso_map.services.organizations import (
+from cso_map.services.directory.organizations import (
     get_listed_organization,
     is_stale,
     listed_members,
@@ -17,7 +16,8 @@ from cso_map.services.organizations import (
     public_point,
     visible_services,
 )
-from cso_map.services.statistics import directory_statistics
+from cso_map.services.directory.search import search_organizations
+from cso_map.services.directory.statistics import directory_statistics
 
 PER_PAGE = 20
 

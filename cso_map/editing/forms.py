@@ -30,7 +30,7 @@ from cso_map.directory.forms import (
     vocabulary_choices,
 )
 from cso_map.editing.validators import phone_number, web_address
-from cso_map.services.editing import EDITABLE
+from cso_map.services.editing.organizations import EDITABLE
 from cso_map.taxonomy import (
     BUDGET_BANDS,
     CSO_TYPES,

@@ -34,7 +34,7 @@ from cso_map.editing.forms import blank_to_none, stripped
 from cso_map.editing.validators import phone_number, web_address
 from cso_map.formatting import service_status
 from cso_map.models import LOCATION_TYPES
-from cso_map.services.service_editing import LOCATION_FIELDS, SERVICE_FIELDS
+from cso_map.services.editing.services import LOCATION_FIELDS, SERVICE_FIELDS
 from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES
 
 EDITABLE_STATUSES = ("active", "inactive", "temporarily closed", "defunct")

@@ -10,8 +10,8 @@ from flask_login import current_user, login_required
 
 from cso_map.editing.service_forms import LocationForm, ServiceForm
 from cso_map.editing.views import bp, organization_for_editor
-from cso_map.services.editing import StaleEdit
-from cso_map.services.service_editing import (
+from cso_map.services.editing.organizations import StaleEdit
+from cso_map.services.editing.services import (
     location_values,
     save_location,
     save_service,

@@ -14,9 +14,9 @@ from cso_map.editing.forms import OrganizationForm, ProposalForm
 from cso_map.extensions import csrf, limiter
 from cso_map.i18n import LANG_PREFIX, register_language_prefix
 from cso_map.security import same_origin_only
-from cso_map.services.accounts import AccountError, create_user
-from cso_map.services.audit import changed_fields, organization_history
-from cso_map.services.editing import (
+from cso_map.services.editing.accounts import AccountError, create_user
+from cso_map.services.editing.audit import changed_fields, organization_history
+from cso_map.services.editing.organizations import (
     StaleEdit,
     confirm_review,
     delete_organization,
@@ -24,7 +24,7 @@ from cso_map.services.editing import (
     organization_fields,
     update_organization,
 )
-from cso_map.services.registration import (
+from cso_map.services.editing.proposals import (
     Proposal,
     propose_organization,
     similar_organizations,

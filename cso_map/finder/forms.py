@@ -15,7 +15,7 @@ from cso_map.directory.forms import (
     state_choices,
     vocabulary_choices,
 )
-from cso_map.services.nearest import FLAGS
+from cso_map.services.finder.nearest import FLAGS
 from cso_map.taxonomy import SERVICE_LANGUAGES
 
 DISTANCES = ("10", "25", "50", "100", "250", "any")

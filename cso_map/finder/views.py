@@ -10,14 +10,14 @@ from cso_map.formatting import km_text
 from cso_map.i18n import LANG_PREFIX, current_language, register_language_prefix
 from cso_map.map_pages import frame_response, map_setting
 from cso_map.maps.results_map import ResultMarker, build_results_map
-from cso_map.services.finder import HelpSearch, find_results, search_help
-from cso_map.services.help_places import (
+from cso_map.services.finder.help_places import (
     PlaceAnswer,
     point_where,
     resolve_place,
     state_where,
 )
-from cso_map.services.needs import match_needs, needs
+from cso_map.services.finder.needs import match_needs, needs
+from cso_map.services.finder.search import HelpSearch, find_results, search_help
 from cso_map.taxonomy import SERVICE_CATEGORIES
 
 bp = Blueprint("finder", __name__, url_prefix=LANG_PREFIX)

@@ -14,7 +14,7 @@ from cso_map.directory.forms import (
     required_service_field,
     vocabulary_choices,
 )
-from cso_map.services.coverage import CoverageQuery
+from cso_map.services.analysis.coverage import CoverageQuery
 from cso_map.taxonomy import (
     SERVICE_CATEGORIES,
     SERVICE_LANGUAGES,

@@ -17,9 +17,9 @@ from cso_map.map_pages import (
     points_source,
     status_labels,
 )
-from cso_map.services.csv_export import csv_text
-from cso_map.services.exports import coverage_geojson
-from cso_map.services.maps import gap_map, gap_table
+from cso_map.services.analysis.maps import gap_map, gap_table
+from cso_map.services.exchange.csv_text import csv_text
+from cso_map.services.exchange.exports import coverage_geojson
 from cso_map.taxonomy import SERVICE_CATEGORIES
 
 bp = Blueprint("gaps", __name__, url_prefix=LANG_PREFIX)

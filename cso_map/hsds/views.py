@@ -33,7 +33,7 @@ from cso_map.directory.forms import (
     number_between,
     strip_text,
 )
-from cso_map.services.hsds import (
+from cso_map.services.hsds.queries import (
     DEFAULT_PER_PAGE,
     MAX_PER_PAGE,
     HsdsQuery,

@@ -20,11 +20,11 @@ from flask_wtf import FlaskForm
 from cso_map.accounts.roles import roles_required
 from cso_map.i18n import LANG_PREFIX, current_language, register_language_prefix
 from cso_map.imports.forms import ImportForm
-from cso_map.services.hsds_import import DEFAULT_MAPPING
-from cso_map.services.import_runs import run_import
-from cso_map.services.organization_table import COLUMNS, template_csv
-from cso_map.services.staged_uploads import discard, stage_upload, staged_path
-from cso_map.services.upload_files import UploadError
+from cso_map.services.exchange.runs import run_import
+from cso_map.services.exchange.staged import discard, stage_upload, staged_path
+from cso_map.services.exchange.table import COLUMNS, template_csv
+from cso_map.services.exchange.uploads import UploadError
+from cso_map.services.hsds.reader import DEFAULT_MAPPING
 
 bp = Blueprint("imports", __name__, url_prefix=LANG_PREFIX)
 register_language_prefix(bp)

@@ -9,9 +9,9 @@ from flask_babel import ngettext
 from cso_map.i18n import LANG_PREFIX, register_language_prefix
 from cso_map.map_pages import frame_response, map_setting
 from cso_map.maps.links_map import TieLine, build_links_map
-from cso_map.services.links import federations, origin_ties, state_links
-from cso_map.services.maps import region_bounds
-from cso_map.services.regions import regions_by_code
+from cso_map.services.analysis.maps import region_bounds
+from cso_map.services.directory.regions import regions_by_code
+from cso_map.services.matching.links import federations, origin_ties, state_links
 from cso_map.templating import region_name
 
 bp = Blueprint("links", __name__, url_prefix=LANG_PREFIX)

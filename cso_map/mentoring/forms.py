@@ -7,7 +7,7 @@ from wtforms import SearchField, SelectField
 from wtforms.validators import UUID, AnyOf, InputRequired, Length, Optional
 
 from cso_map.directory.forms import QueryForm
-from cso_map.services.mentoring import ROLES
+from cso_map.services.matching.mentoring import ROLES
 
 
 class MentoringForm(QueryForm):

@@ -10,7 +10,7 @@ from cso_map.map_pages import frame_response, map_setting
 from cso_map.maps.mentoring_map import PairEnd, build_mentoring_map
 from cso_map.mentoring.forms import MentoringForm
 from cso_map.mentoring.reasons import reason_text
-from cso_map.services.mentoring import (
+from cso_map.services.matching.mentoring import (
     NotOptedIn,
     mentoring_suggestions,
     opted_in_organizations,

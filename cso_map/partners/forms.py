@@ -13,7 +13,7 @@ from cso_map.directory.forms import (
     state_choices,
     vocabulary_choices,
 )
-from cso_map.services.partners import PartnerQuery
+from cso_map.services.matching.partners import PartnerQuery
 from cso_map.taxonomy import (
     SERVICE_CATEGORIES,
     SERVICE_LANGUAGES,

@@ -10,10 +10,10 @@ from cso_map.map_pages import frame_response, map_setting
 from cso_map.maps.partners_map import PartnerMarker, build_partners_map
 from cso_map.partners.forms import PartnerForm
 from cso_map.partners.reasons import reason_text
-from cso_map.services.csv_export import csv_text
-from cso_map.services.maps import region_bounds
-from cso_map.services.partners import COMPONENTS, Partner, likely_partners
-from cso_map.services.region_maps import state_feature
+from cso_map.services.analysis.maps import region_bounds
+from cso_map.services.analysis.region_maps import state_feature
+from cso_map.services.exchange.csv_text import csv_text
+from cso_map.services.matching.partners import COMPONENTS, Partner, likely_partners
 from cso_map.templating import label
 
 bp = Blueprint("partners", __name__, url_prefix=LANG_PREFIX)

@@ -11,9 +11,9 @@ from cso_map.map_pages import format_number, status_labels
 from cso_map.partners.reasons import reason_text
 from cso_map.partners.views import tier_labels
 from cso_map.regions.views import bp
-from cso_map.services.dashboard import potential_dashboard
-from cso_map.services.region_brief import region_brief
-from cso_map.services.regions import get_region, list_regions
+from cso_map.services.analysis.dashboard import potential_dashboard
+from cso_map.services.analysis.region_brief import region_brief
+from cso_map.services.directory.regions import get_region, list_regions
 
 
 def band_labels() -> dict[str, str]:

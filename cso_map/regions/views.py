@@ -6,10 +6,10 @@ from flask import Blueprint, abort, current_app, render_template
 
 from cso_map.i18n import LANG_PREFIX, register_language_prefix
 from cso_map.map_pages import format_number, status_labels
-from cso_map.services.coverage import coverage_of_region
-from cso_map.services.organizations import primary_region
-from cso_map.services.region_overview import region_overview
-from cso_map.services.regions import get_region, list_regions
+from cso_map.services.analysis.coverage import coverage_of_region
+from cso_map.services.directory.organizations import primary_region
+from cso_map.services.directory.region_overview import region_overview
+from cso_map.services.directory.regions import get_region, list_regions
 
 bp = Blueprint("regions", __name__, url_prefix=LANG_PREFIX)
 register_language_prefix(bp)

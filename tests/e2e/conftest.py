@@ -9,7 +9,7 @@ from werkzeug.serving import make_server
 
 from cso_map.extensions import db
 from cso_map.models import Region
-from cso_map.services.seeding import insert_organizations
+from cso_map.services.records.seeding import insert_organizations
 from tests.conftest import skip_or_fail
 from tests.e2e.hostile import REGION, REGION_NAME, hostile_records
 

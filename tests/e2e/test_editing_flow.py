@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from cso_map.services.accounts import create_user
+from cso_map.services.editing.accounts import create_user
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "correct horse battery staple"

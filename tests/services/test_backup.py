@@ -5,7 +5,11 @@ import pytest
 from cso_map import create_app
 from cso_map.config import settings_for_tests
 from cso_map.extensions import db
-from cso_map.services.backup import BackupError, restore_database, table_fingerprints
+from cso_map.services.ops.backup import (
+    BackupError,
+    restore_database,
+    table_fingerprints,
+)
 from tests.conftest import postgres_url, reset_schema, worker_suffix
 
 

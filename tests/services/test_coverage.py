@@ -4,8 +4,12 @@ import csv
 
 import pytest
 
-from cso_map.services.coverage import CoverageQuery, by_unmet_demand, region_coverage
-from cso_map.services.seeding import SEED_DIR
+from cso_map.services.analysis.coverage import (
+    CoverageQuery,
+    by_unmet_demand,
+    region_coverage,
+)
+from cso_map.services.records.seeding import SEED_DIR
 
 
 def migrants() -> dict[str, int]:

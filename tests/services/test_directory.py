@@ -2,7 +2,7 @@
 
 import pytest
 
-from cso_map.services.directory import DirectoryFilters, search_organizations
+from cso_map.services.directory.search import DirectoryFilters, search_organizations
 
 LISTED = {"alpha", "bravo", "charlie", "delta", "echo", "hotel", "india"}
 

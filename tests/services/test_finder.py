@@ -7,9 +7,9 @@ from sqlalchemy import select
 
 from cso_map.extensions import db
 from cso_map.models import ZeroResultSearch
-from cso_map.services.finder import HelpSearch, search_help
-from cso_map.services.help_places import point_where, resolve_place, state_where
-from cso_map.services.unmet_demand import unmet_demand
+from cso_map.services.finder.help_places import point_where, resolve_place, state_where
+from cso_map.services.finder.search import HelpSearch, search_help
+from cso_map.services.finder.unmet_demand import unmet_demand
 from tests.conftest import load_fixture_directory
 
 # A Wednesday at 20:00 UTC: noon in Fresno (Pacific time), 14:00 in Mexico City.
@@ -113,7 +113,7 @@ def test_a_search_that_finds_nothing_is_counted_by_day_service_state_language(fi
 
 
 def test_counting_does_not_invalidate_the_directory_snapshot(finder):
-    from cso_map.services.data_version import current_data_version
+    from cso_map.services.snapshot.data_version import current_data_version
 
     before = current_data_version()
     search_help(HelpSearch("housing", place("Fresno"), radius_km=10))
@@ -140,7 +140,7 @@ def test_an_unknown_place_gets_close_spellings(finder):
 
 
 def test_the_unmet_demand_command_prints_the_counts_as_csv(app, runner):
-    from cso_map.services.unmet_demand import count_zero_result
+    from cso_map.services.finder.unmet_demand import count_zero_result
 
     with app.app_context():
         count_zero_result("shelter", "MX-CHP", None, dt.date(2026, 11, 20))

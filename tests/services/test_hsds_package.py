@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cso_map.services import hsds
-from cso_map.services.hsds_objects import NAMESPACE, derived_id
+from cso_map.services.hsds.objects import NAMESPACE, derived_id
+from cso_map.services.hsds import queries as hsds
 
 
 def read_package(runner, tmp_path):

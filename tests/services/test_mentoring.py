@@ -2,7 +2,7 @@
 
 import pytest
 
-from cso_map.services.mentoring import NotOptedIn, mentoring_suggestions
+from cso_map.services.matching.mentoring import NotOptedIn, mentoring_suggestions
 from tests.factories import insert, organization_record
 
 ZACATECAS = (22.77, -102.58)

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from cso_map.services.needs import NEEDS_FILE, match_needs, needs
+from cso_map.services.finder.needs import NEEDS_FILE, match_needs, needs
 from cso_map.taxonomy import SERVICE_CATEGORIES
 
 

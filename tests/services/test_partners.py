@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from cso_map.services.partners import PartnerQuery, likely_partners
+from cso_map.services.matching.partners import PartnerQuery, likely_partners
 from tests.conftest import load_fixture_directory
 from tests.factories import insert, organization_record
 

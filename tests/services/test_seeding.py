@@ -17,8 +17,12 @@ from cso_map.models import (
     ServiceAtLocation,
     TaxonomyTerm,
 )
-from cso_map.services.regions import get_region, region_scope, services_reaching
-from cso_map.services.seeding import seed_demo
+from cso_map.services.directory.regions import (
+    get_region,
+    region_scope,
+    services_reaching,
+)
+from cso_map.services.records.seeding import seed_demo
 from cso_map.taxonomy import SERVICE_CATEGORIES, VOCABULARIES
 from tests.conftest import clear_directory
 

@@ -4,8 +4,11 @@ import uuid
 
 import pytest
 
-from cso_map.services.organizations import get_listed_organization, public_point
-from cso_map.services.snapshot import bitmask, directory_snapshot, mask_codes
+from cso_map.services.directory.organizations import (
+    get_listed_organization,
+    public_point,
+)
+from cso_map.services.snapshot.build import bitmask, directory_snapshot, mask_codes
 from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES, SKILLS
 
 
@@ -58,8 +61,8 @@ def test_snapshots_are_told_apart_by_identity_not_by_their_frames(
 ):
     import datetime as dt
 
-    from cso_map.services.mentoring import gap_closers
-    from cso_map.services.snapshot import build_snapshot
+    from cso_map.services.matching.mentoring import gap_closers
+    from cso_map.services.snapshot.build import build_snapshot
 
     first = build_snapshot(1, dt.date.today())
     second = build_snapshot(1, dt.date.today())  # same version, same day

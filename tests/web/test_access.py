@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from cso_map.services.accounts import create_user
+from cso_map.services.editing.accounts import create_user
 from tests.conftest import fixture_records
 
 PASSWORD = "correct horse battery staple"

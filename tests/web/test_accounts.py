@@ -7,7 +7,7 @@ import re
 import pytest
 
 from cso_map.models import User
-from cso_map.services.accounts import create_user, find_user
+from cso_map.services.editing.accounts import create_user, find_user
 
 PASSWORD = "correct horse battery staple"
 SAME_SITE = {"Origin": "http://localhost"}
@@ -149,7 +149,7 @@ def test_a_weak_or_wrong_password_change_is_refused_with_reasons(client, account
 
 def test_a_deactivated_account_cannot_log_in_or_keep_its_session(app, client, account):
     from cso_map.extensions import db
-    from cso_map.services.accounts import set_active
+    from cso_map.services.editing.accounts import set_active
 
     log_in(client, account)
     with app.app_context():

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cso_map.services.regions import get_region
+from cso_map.services.directory.regions import get_region
 from cso_map.taxonomy import VOCABULARIES
 
 SUMMARY_KEYS = {

@@ -11,7 +11,7 @@ import pytest
 
 from cso_map.extensions import db
 from cso_map.models import AuditEvent, Organization
-from cso_map.services.accounts import create_user
+from cso_map.services.editing.accounts import create_user
 from tests.conftest import fixture_records
 
 PASSWORD = "correct horse battery staple"
@@ -244,7 +244,7 @@ def test_an_admin_changes_roles_and_that_ends_the_accounts_sessions(app, directo
     users = admin.get("/en/admin/users").get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', users)[1]
     with app.app_context():
-        from cso_map.services.accounts import find_user
+        from cso_map.services.editing.accounts import find_user
 
         editor_id = find_user("e@example.org").id
     response = admin.post(
@@ -253,7 +253,7 @@ def test_an_admin_changes_roles_and_that_ends_the_accounts_sessions(app, directo
     assert response.status_code == 302
     assert editor.get("/en/account").status_code == 302  # logged out
     with app.app_context():
-        from cso_map.services.accounts import find_user
+        from cso_map.services.editing.accounts import find_user
 
         assert find_user("e@example.org").role == "authority"
 

@@ -9,7 +9,7 @@ import uuid
 import pytest
 
 from cso_map.config import PROJECT_ROOT
-from cso_map.services.seeding import insert_organizations
+from cso_map.services.records.seeding import insert_organizations
 from tests.conftest import fixture_records
 from tests.factories import insert, organization_record
 from tests.web.helpers import visible_text

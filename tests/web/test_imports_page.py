@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from cso_map.extensions import db
 from cso_map.models import AuditEvent, Organization
-from cso_map.services.organization_table import NAMES
+from cso_map.services.exchange.table import NAMES
 from tests.web.helpers import visible_text
 from tests.web.test_editing import logged_in
 

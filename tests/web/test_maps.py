@@ -108,7 +108,7 @@ def test_the_csv_lists_every_state_by_unmet_need(client, directory):
 
 
 def test_csv_cells_cannot_become_formulas():
-    from cso_map.services.csv_export import csv_text
+    from cso_map.services.exchange.csv_text import csv_text
 
     text = csv_text(["a"], [["=HYPERLINK(1)"], ["+1"], ["-x"], ["@SUM"], [-3], ["ok"]])
     values = [row[0] for row in csv.reader(io.StringIO(text.lstrip("\ufeff")))]

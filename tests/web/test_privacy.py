@@ -76,7 +76,7 @@ def test_every_public_page_has_an_exit_control(client):
 def test_organization_text_is_escaped_and_only_web_links_are_links(app, client):
     import datetime as dt
 
-    from cso_map.services.seeding import insert_organizations
+    from cso_map.services.records.seeding import insert_organizations
     from tests.conftest import fixture_records
 
     record = fixture_records()[2]

@@ -1,0 +1,1 @@
+"""Analysis for authorities: coverage gaps, maps, the dashboard and region briefs."""

@@ -1,0 +1,1 @@
+"""The public directory: searching it, reading one organization, regions and counts."""

@@ -1,0 +1,1 @@
+"""Changing the directory: organizations, services, proposals, accounts, audit, mail."""

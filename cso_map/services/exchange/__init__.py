@@ -1,0 +1,1 @@
+"""Our own formats in and out: the organizations table, uploads, imports, exports."""

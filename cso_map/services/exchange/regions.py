@@ -1,0 +1,147 @@
+"""Importing region boundaries and indicators: all or nothing, with a dry run,
+each refusal naming the feature or row and the field."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from cso_map.extensions import db
+from cso_map.geo.boundaries import label_point, repair, simplify_coverage, to_geojson
+from cso_map.models import Region
+from cso_map.services.directory.regions import load_indicators
+from cso_map.services.exchange.uploads import UploadError, read_boundaries
+from cso_map.services.records.cells import CellError, read_csv_file, whole
+
+STATE_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
+CODE_COLUMNS = ("code", "iso_3166_2", "ISO_3166_2", "iso_code")
+INDICATOR_COLUMNS = ("region", "year", "source")
+INDICATOR_NUMBERS = ("population", "migrant_population", "migrant_women", "migrant_men")
+
+
+@dataclass
+class ImportReport:
+    """What an import wrote (or, in a dry run, would write)."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+
+def import_regions(path: Path, dry_run: bool = False) -> ImportReport:
+    """Add or update states from a boundary file, matched by ISO 3166-2 code."""
+    frame = read_boundaries(path)
+    column = next((name for name in CODE_COLUMNS if name in frame.columns), None)
+    if column is None:
+        raise UploadError(
+            _l(
+                "%(name)s: no column of codes (%(columns)s)",
+                name=path.name,
+                columns=", ".join(CODE_COLUMNS),
+            )
+        )
+    frame = frame.reset_index(drop=True)
+    frame["code"] = frame[column].astype(str).str.strip().str.upper()
+    for number, row in enumerate(frame.itertuples(), start=1):
+        if not STATE_CODE.match(row.code):
+            raise CellError(
+                str(_l("feature %(number)s", number=number)),
+                column,
+                _l("%(value)r is not an ISO 3166-2 code", value=row.code),
+            )
+    if frame["code"].duplicated().any():
+        twice = frame.loc[frame["code"].duplicated(), "code"].iloc[0]
+        raise UploadError(
+            _l("field %(field)s: %(id)s appears twice", field=column, id=twice)
+        )
+    geometries = repair(frame.geometry)
+    for number, geometry in enumerate(geometries, start=1):
+        if geometry.is_empty:
+            raise CellError(
+                str(_l("feature %(number)s", number=number)),
+                "geometry",
+                _l("no polygon"),
+            )
+    simplified = simplify_coverage(gpd.GeoSeries(geometries.values, crs=frame.crs))
+    existing = {region.code: region for region in db.session.scalars(select(Region))}
+    report = ImportReport(dry_run=dry_run)
+    for number, (row, geometry, simple) in enumerate(
+        zip(frame.itertuples(), geometries, simplified, strict=True), start=1
+    ):
+        region = existing.get(row.code)
+        if region is None:
+            country = existing.get(row.code.split("-")[0])
+            if country is None:
+                raise CellError(
+                    str(_l("feature %(number)s", number=number)),
+                    column,
+                    _l("the country of %(code)s is unknown", code=row.code),
+                )
+            names = _names(row, row.code)
+            region = Region(
+                id=uuid.uuid4(),
+                code=row.code,
+                level="state",
+                parent_id=country.id,
+                **names,
+            )
+            db.session.add(region)
+            report.added.append(row.code)
+        else:
+            report.updated.append(row.code)
+            for key, value in _names(row, None).items():
+                if value:
+                    setattr(region, key, value)
+        region.geometry = to_geojson(geometry)
+        region.geometry_simplified = to_geojson(
+            simple if not simple.is_empty else geometry
+        )
+        region.label_lat, region.label_lon = label_point(geometry)
+    if dry_run:
+        db.session.rollback()
+    else:
+        db.session.commit()
+    return report
+
+
+def _names(row, default: str | None) -> dict:
+    """Return name_en and name_es from the feature's name columns."""
+    values = row._asdict()
+    plain = values.get("name") or values.get("NAME")
+    return {
+        "name_en": values.get("name_en") or plain or default,
+        "name_es": values.get("name_es") or plain or default,
+    }
+
+
+def read_indicator_rows(path: Path) -> list[dict]:
+    """Return the rows of an indicators CSV, refusing bad encodings and values."""
+    rows = read_csv_file(path, INDICATOR_COLUMNS)
+    codes = {region.code for region in db.session.scalars(select(Region))}
+    for number, row in enumerate(rows, start=2):
+        where = str(_l("row %(number)s", number=number))
+        if row["region"] not in codes:
+            raise CellError(
+                where,
+                "region",
+                _l("%(value)r is not a region code we know", value=row["region"]),
+            )
+        if not row["year"]:
+            raise CellError(where, "year", _l("a value is needed"))
+        for column in ("year", *INDICATOR_NUMBERS):
+            whole(row.get(column), where, column)
+    return rows
+
+
+def import_indicators(path: Path, dry_run: bool = False) -> int:
+    """Add or update indicator rows from a CSV (region, year, source, numbers)."""
+    rows = read_indicator_rows(path)
+    if dry_run:
+        return len(rows)
+    return load_indicators(rows)

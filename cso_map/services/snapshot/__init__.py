@@ -1,0 +1,1 @@
+"""The directory snapshot: each process's in-memory copy of the directory."""

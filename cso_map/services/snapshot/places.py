@@ -1,0 +1,162 @@
+"""Snapshot tables of places: states with indicators, organizations with points."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from sqlalchemy import select
+
+from cso_map.geo.boundaries import WGS84, from_geojson
+from cso_map.geo.coverage import Reach
+from cso_map.models import Location, Organization, Region, RegionIndicator
+from cso_map.services.snapshot.rows import (
+    canonical_ids,
+    id_text,
+    read_frame,
+    term_map,
+)
+from cso_map.taxonomy import CSO_TYPES
+
+INDICATOR_FIELDS = ("population", "migrant_population", "migrant_women", "migrant_men")
+
+
+def read_regions() -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
+    """Return the states with latest indicators, and (region id, state index) pairs.
+
+    A state maps to itself; a country to each of its states.
+    """
+    regions = read_frame(
+        select(
+            id_text(Region.id),
+            Region.code,
+            Region.name_en,
+            Region.name_es,
+            Region.level,
+            id_text(Region.parent_id),
+            Region.geometry,
+            Region.geometry_simplified,
+            Region.label_lat,
+            Region.label_lon,
+        ).order_by(Region.code),
+        [
+            *("id", "code", "name_en", "name_es", "level", "parent_id"),
+            *("geometry", "simplified", "label_lat", "label_lon"),
+        ],
+    )
+    indicators = read_frame(
+        select(
+            id_text(RegionIndicator.region_id),
+            RegionIndicator.year,
+            RegionIndicator.illustrative,
+            *(getattr(RegionIndicator, field) for field in INDICATOR_FIELDS),
+        ).order_by(RegionIndicator.year),
+        ["region_id", "year", "illustrative", *INDICATOR_FIELDS],
+    ).drop_duplicates("region_id", keep="last")
+    states = regions[regions["level"] == "state"].reset_index(drop=True)
+    states = states.merge(
+        indicators, how="left", left_on="id", right_on="region_id", sort=False
+    )
+    states["illustrative"] = states["illustrative"].fillna(False).astype(bool)
+    for field in (*INDICATOR_FIELDS, "year"):
+        states[field] = pd.to_numeric(states[field], errors="coerce").astype(float)
+    frame = gpd.GeoDataFrame(
+        states.drop(columns=["geometry", "region_id", "level", "parent_id"]),
+        geometry=gpd.GeoSeries(states["geometry"].map(from_geojson), crs=WGS84),
+        crs=WGS84,
+    )
+    frame["simplified"] = gpd.GeoSeries(states["simplified"].map(from_geojson))
+    index = pd.Series(np.arange(len(states)), index=states["id"])
+    own = pd.DataFrame({"region_id": states["id"], "state": index.to_numpy()})
+    in_country = pd.DataFrame(
+        {"region_id": states["parent_id"], "state": index.to_numpy()}
+    ).dropna()
+    return frame.drop(columns=["id"]), pd.concat([own, in_country], ignore_index=True)
+
+
+def read_organizations(
+    regions: gpd.GeoDataFrame, states_of: pd.DataFrame
+) -> tuple[pd.DataFrame, Reach]:
+    """Return listed organizations, by name, and the states they have locations in.
+
+    Each organization's point is that of its first physical location with
+    coordinates (else the first with coordinates); for confidential organizations,
+    its state's label point. `search_text` is what free-text search matches.
+    """
+    organizations = read_frame(
+        select(
+            id_text(Organization.id),
+            Organization.name,
+            id_text(Organization.type_id),
+            Organization.location_confidential,
+            Organization.verification_status,
+            Organization.search_text,
+        )
+        .where(Organization.is_listed)
+        .order_by(Organization.name_key, Organization.id),
+        ["id", "name", "type_id", "confidential", "verification", "search_text"],
+    )
+    all_locations = read_frame(
+        select(id_text(Location.organization_id), id_text(Location.region_id)).where(
+            Location.region_id.is_not(None)
+        ),
+        ["key", "region_id"],
+    )
+    locations = read_frame(
+        select(
+            id_text(Location.organization_id),
+            Location.longitude,
+            Location.latitude,
+            Location.approximate,
+            id_text(Location.region_id),
+        )
+        .where(Location.latitude.is_not(None))
+        .order_by(
+            Location.organization_id,
+            (Location.location_type != "physical"),
+            Location.position,
+        ),
+        ["id", "lon", "lat", "approximate", "region_id"],
+    ).drop_duplicates("id", keep="first")
+    own_state = states_of.drop_duplicates("region_id", keep="first")
+    locations = locations.merge(own_state, how="left", on="region_id")
+    frame = organizations.merge(locations, how="left", on="id", sort=False)
+    confidential = frame["confidential"].to_numpy(bool)
+    state = frame["state"].to_numpy(float)
+    has_state = ~np.isnan(state)
+    state_index = np.where(has_state, state, 0).astype(int)
+    label_lon = regions["label_lon"].to_numpy(float)[state_index]
+    label_lat = regions["label_lat"].to_numpy(float)[state_index]
+    hidden = confidential & has_state
+    lost = confidential & ~has_state
+    frame["lon"] = np.where(hidden, label_lon, np.where(lost, np.nan, frame["lon"]))
+    frame["lat"] = np.where(hidden, label_lat, np.where(lost, np.nan, frame["lat"]))
+    frame["approximate"] = confidential | frame["approximate"].fillna(False).astype(
+        bool
+    )
+    codes = regions["code"].to_numpy(object)[state_index]
+    frame["region"] = np.where(has_state, codes, None)
+    frame["state"] = np.where(has_state, state_index, -1)
+    frame["type"] = frame["type_id"].map(term_map(CSO_TYPES))
+    frame["key"] = frame["id"]  # as the database writes it, for joins
+    frame["id"] = canonical_ids(frame["id"])
+    frame["verified"] = frame["verification"] == "verified"
+    columns = [
+        *("id", "key", "name", "type", "lon", "lat", "approximate", "region", "state")
+    ]
+    organizations = frame[columns].assign(
+        confidential=confidential,
+        verified=frame["verified"].to_numpy(bool),
+        search_text=frame["search_text"].fillna(""),
+        categories=0,
+        languages=0,
+        target_groups=0,
+    )
+    position = pd.Series(np.arange(len(frame)), index=frame["key"].to_numpy())
+    pairs = all_locations.merge(own_state, on="region_id")
+    pairs["organization"] = pairs["key"].map(position)
+    pairs = pairs.dropna(subset=["organization"])
+    located = Reach.union(
+        (pairs["organization"].to_numpy(int), pairs["state"].to_numpy(int))
+    )
+    return organizations, located
