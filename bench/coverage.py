@@ -123,6 +123,7 @@ def database_run(size: int) -> dict:
     from cso_map.services.analysis.coverage import CoverageQuery, region_coverage
     from cso_map.services.snapshot.build import build_snapshot, directory_snapshot
     from cso_map.taxonomy import SERVICE_CATEGORIES
+    from cso_map.web.policy import coverage_policy
 
     with tempfile.TemporaryDirectory() as workdir:
         app, _loaded = demo_app(
@@ -133,9 +134,10 @@ def database_run(size: int) -> dict:
             build_snapshot(0, dt.date.today())
             rebuild = time.perf_counter() - start
             directory_snapshot()  # cache it, as a running app would
+            policy = coverage_policy()
             start = time.perf_counter()
             for code in SERVICE_CATEGORIES.codes():
-                region_coverage(CoverageQuery(code))
+                region_coverage(CoverageQuery(code), policy)
             tables = time.perf_counter() - start
             db.engine.dispose()
     return {"snapshot_s": round(rebuild, 3), "coverage_20_s": round(tables, 3)}

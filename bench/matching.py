@@ -48,6 +48,7 @@ def run(organizations: int, rng) -> dict:
     from cso_map.services.matching.partners import PartnerQuery, likely_partners
     from cso_map.services.snapshot.build import directory_snapshot
     from cso_map.taxonomy import SERVICE_CATEGORIES
+    from cso_map.web.policy import coverage_policy
 
     with tempfile.TemporaryDirectory() as workdir:
         app, _loaded = demo_app(
@@ -65,7 +66,8 @@ def run(organizations: int, rng) -> dict:
             frame = snapshot.organizations
             seekers = frame.loc[frame["seeking_mentor"], "id"].to_numpy()
             chosen = [(str(rng.choice(seekers)),) for _ in range(QUESTIONS)]
-            mentoring_suggestions(chosen[0][0], "mentee", 1.0)  # gap tables, once
+            policy = coverage_policy()
+            mentoring_suggestions(chosen[0][0], "mentee", policy)  # gap tables, once
             result = {
                 "organizations": len(frame),
                 "services": len(snapshot.services),
@@ -77,10 +79,10 @@ def run(organizations: int, rng) -> dict:
                     questions,
                 ),
                 "mentoring_ms": timed(
-                    lambda o: mentoring_suggestions(o, "mentee", 1.0), chosen
+                    lambda o: mentoring_suggestions(o, "mentee", policy), chosen
                 ),
                 "mentoring_baseline_ms": timed(
-                    lambda o: mentoring_suggestions(o, "mentee", 1.0, prune=False),
+                    lambda o: mentoring_suggestions(o, "mentee", policy, prune=False),
                     chosen,
                 ),
             }

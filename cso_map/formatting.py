@@ -1,10 +1,9 @@
-"""Presentation helpers for templates: names, hours, statuses and safe links."""
+"""Presentation helpers for templates: names, hours, statuses and links."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from urllib.parse import urlsplit
 
 from babel import Locale
 from babel.dates import get_day_names
@@ -22,13 +21,6 @@ SERVICE_STATUS_LABELS = {
     "defunct": _l("No longer offered"),
 }
 ALL_DAY = (dt.time(0, 0), dt.time(23, 59))
-
-
-def safe_url(url: str | None) -> str | None:
-    """Return `url` if it is an http(s) address, else None (no javascript: links)."""
-    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
-        return url.strip()
-    return None
 
 
 def country_name(code: str) -> str:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from flask import current_app, g
+from flask import g
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from cso_map.directory.forms import DirectoryFilterForm
-from cso_map.gaps.forms import CoverageForm
 from cso_map.map_pages import (
     family_labels,
     gap_texts,
@@ -17,6 +15,9 @@ from cso_map.map_pages import (
 )
 from cso_map.services.analysis.maps import directory_map, gap_map
 from cso_map.services.analysis.region_maps import organizations_compact, regions_geojson
+from cso_map.web.policy import coverage_policy
+from cso_map.web.questions.coverage import CoverageForm
+from cso_map.web.questions.directory import DirectoryFilterForm
 
 
 def export_map(kind: str, lang: str, question: dict) -> str:
@@ -41,7 +42,7 @@ def export_map(kind: str, lang: str, question: dict) -> str:
         figure_map = gap_map(
             setting,
             form.to_query(),
-            current_app.config["UNDERSERVED_BELOW"],
+            coverage_policy(include_stale=form.include_stale.data),
             gap_texts(),
             status_labels(),
             lang,

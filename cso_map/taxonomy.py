@@ -7,80 +7,9 @@ Term ids are UUIDv5 of the taxonomy and code, identical on every installation.
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
-from functools import cached_property
-
-NAMESPACE = uuid.UUID("6f6a2b8e-2f5c-4d0e-9a51-0c5a1d7e4b10")
-LANGUAGES = ("es", "en")
-
-
-@dataclass(frozen=True)
-class Term:
-    """One code with its labels (and an optional plain-language description)."""
-
-    code: str
-    en: str
-    es: str
-    description_en: str = ""
-    description_es: str = ""
-
-    def label(self, lang: str) -> str:
-        """Return the label in `lang` ("es" or "en")."""
-        return self.es if lang == "es" else self.en
-
-    def description(self, lang: str) -> str:
-        """Return the description in `lang` ("es" or "en")."""
-        return self.description_es if lang == "es" else self.description_en
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """A named, ordered list of terms (an HSDS taxonomy)."""
-
-    code: str
-    en: str
-    es: str
-    terms: tuple[Term, ...]
-
-    @cached_property
-    def by_code(self) -> dict[str, Term]:
-        """Return the terms keyed by code."""
-        return {term.code: term for term in self.terms}
-
-    def __contains__(self, code: object) -> bool:
-        return code in self.by_code
-
-    def __getitem__(self, code: str) -> Term:
-        return self.by_code[code]
-
-    def codes(self) -> list[str]:
-        """Return every code in display order."""
-        return [term.code for term in self.terms]
-
-    def label(self, lang: str) -> str:
-        """Return the vocabulary's own name in `lang`."""
-        return self.es if lang == "es" else self.en
-
-    @cached_property
-    def term_ids(self) -> dict[str, uuid.UUID]:
-        """Return the stable UUID of every term, keyed by code."""
-        return {
-            term.code: uuid.uuid5(NAMESPACE, f"{self.code}/{term.code}")
-            for term in self.terms
-        }
-
-    def term_id(self, code: str) -> uuid.UUID:
-        """Return the stable UUID of the term `code` (it need not exist yet)."""
-        found = self.term_ids.get(code)
-        return (
-            found if found is not None else uuid.uuid5(NAMESPACE, f"{self.code}/{code}")
-        )
-
-    @property
-    def id(self) -> uuid.UUID:
-        """Return the stable UUID of this vocabulary."""
-        return uuid.uuid5(NAMESPACE, self.code)
+from cso_map.services.records.fields import ATTRIBUTE_FIELDS
+from cso_map.services.records.service_fields import SERVICE_ATTRIBUTE_FIELDS
+from cso_map.vocabulary import Term, Vocabulary
 
 
 def _terms(*rows: tuple[str, ...]) -> tuple[Term, ...]:
@@ -334,27 +263,13 @@ PROFILE_FIELDS = Vocabulary(
     "Profile fields (attribute values)",
     "Campos del perfil (valores de atributos)",
     _terms(
-        ("paid_staff", "Paid staff", "Personal pagado"),
-        ("volunteers", "Volunteers", "Voluntarios"),
-        ("members", "Members", "Miembros"),
-        ("legally_registered", "Legally registered", "Registrada legalmente"),
-        ("women_led", "Led by women", "Dirigida por mujeres"),
-        ("open_to_mentor", "Open to mentor", "Dispuesta a acompañar"),
-        ("seeking_mentor", "Seeking a mentor", "Busca acompañamiento"),
-        ("location_confidential", "Address hidden", "Dirección oculta"),
-        ("contact_instructions", "How to get in touch", "Cómo contactar"),
+        *((field.name, *field.label) for field in ATTRIBUTE_FIELDS),
         ("origin", "Community of origin", "Comunidad de origen"),
         ("verification", "Verification", "Verificación"),
         ("last_reviewed", "Last reviewed", "Última revisión"),
         ("organization_status", "Organization status", "Estado de la organización"),
         ("demo", "Fictional demo data", "Dato ficticio de demostración"),
-        ("capacity_per_month", "People served per month", "Personas atendidas al mes"),
-        ("radius_km", "Reach (km)", "Alcance (km)"),
-        ("free_of_charge", "Free of charge", "Gratuito"),
-        ("no_documents_required", "No papers needed", "Sin papeles"),
-        ("women_only", "Women only", "Solo mujeres"),
-        ("walk_in", "No appointment needed", "Sin cita"),
-        ("hours_notes", "Notes on hours", "Notas sobre el horario"),
+        *((field.name, *field.label) for field in SERVICE_ATTRIBUTE_FIELDS),
         ("state", "State (ISO 3166-2)", "Estado (ISO 3166-2)"),
         ("approximate", "Approximate place", "Lugar aproximado"),
     ),

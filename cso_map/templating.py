@@ -11,7 +11,6 @@ from cso_map.formatting import (
     eligibility,
     km_text,
     opening_hours,
-    safe_url,
     service_status,
     tel_href,
 )
@@ -19,6 +18,7 @@ from cso_map.i18n import LANGUAGES, current_language
 from cso_map.services.directory.regions import get_region
 from cso_map.services.directory.statistics import has_demo_data
 from cso_map.taxonomy import VOCABULARIES
+from cso_map.urls import safe_url
 
 
 def url_in_language(lang: str) -> str:

@@ -9,8 +9,7 @@ from wtforms import EmailField, PasswordField
 from wtforms.validators import EqualTo, InputRequired, Length, Regexp
 
 from cso_map.services.editing.accounts import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
-
-EMAIL_SHAPE = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+from cso_map.web.forms import EMAIL_SHAPE
 
 
 def email_field() -> EmailField:

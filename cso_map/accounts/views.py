@@ -37,11 +37,10 @@ from cso_map.services.editing.accounts import (
     user_for_reset,
 )
 from cso_map.services.editing.mail import send_mail
+from cso_map.web.limits import AUTH_LIMITS
 
 bp = Blueprint("accounts", __name__, url_prefix=LANG_PREFIX)
 register_language_prefix(bp)
-
-AUTH_LIMITS = "10 per minute;50 per hour"
 
 
 def safe_next(target: str | None) -> str:

@@ -20,15 +20,15 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
-from cso_map.accounts.roles import roles_required
-from cso_map.extensions import db
 from cso_map.i18n import LANG_PREFIX, current_language, register_language_prefix
-from cso_map.models import ROLES, Organization, User
+from cso_map.models import ROLES, Organization
 from cso_map.services.editing.admin import (
     change_activation,
     list_users,
+    organization_by_id,
     set_role,
     stale_organizations,
+    user_by_id,
 )
 from cso_map.services.editing.organizations import (
     deleted_organizations,
@@ -48,6 +48,7 @@ from cso_map.services.exchange.exports import (
 )
 from cso_map.services.finder.unmet_demand import unmet_demand
 from cso_map.services.hsds.package import write_hsds_package
+from cso_map.web.roles import roles_required
 
 bp = Blueprint("admin", __name__, url_prefix=LANG_PREFIX + "/admin")
 register_language_prefix(bp)
@@ -61,7 +62,7 @@ def checked_post() -> None:
 
 def organization_or_404(organization_id: uuid.UUID) -> Organization:
     """Return any organization by id (deleted or pending too), or answer 404."""
-    organization = db.session.get(Organization, organization_id)
+    organization = organization_by_id(organization_id)
     if organization is None:
         abort(404)
     return organization
@@ -147,7 +148,7 @@ def users():
 def change_user(user_id: uuid.UUID):
     """Change an account's role, or (de)activate it."""
     checked_post()
-    user = db.session.get(User, user_id)
+    user = user_by_id(user_id)
     if user is None:
         abort(404)
     if user.id == current_user.id:

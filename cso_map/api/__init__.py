@@ -2,18 +2,10 @@
 
 from flask import Blueprint
 
+from cso_map.web.cors import allow_any_origin
+
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
-
-
-@bp.after_request
-def allow_any_origin(response):
-    """Let any page read the public, read-only API (maps run in sandboxed frames).
-
-    No credentials are involved: the API sets and reads no cookies.
-    """
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    return response
-
+bp.after_request(allow_any_origin)  # maps in sandboxed frames read it too
 
 from cso_map.api import (  # noqa: E402, F401  (routes attach to bp)
     coverage,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import math
 
-from flask import current_app, request
+from flask import request
 
 from cso_map.api import bp
-from cso_map.api.forms import validated
-from cso_map.api.openapi import takes
-from cso_map.gaps.forms import CoverageForm
 from cso_map.services.analysis.coverage import region_coverage
+from cso_map.web.api_parameters import takes, validated
+from cso_map.web.policy import coverage_policy
+from cso_map.web.questions.coverage import CoverageForm
 
 RATIO_UNIT = "places per month per 1,000 people in need"
 
@@ -43,14 +43,14 @@ def coverage():
     """Return the coverage of one service (optionally a language or group) per state."""
     form = validated(CoverageForm(formdata=request.args))
     query = form.to_query()
-    threshold = current_app.config["UNDERSERVED_BELOW"]
-    table = region_coverage(query, threshold)
+    policy = coverage_policy(include_stale=form.include_stale.data)
+    table = region_coverage(query, policy)
     return {
         "service": query.service,
         "language": query.language,
         "target_group": query.target_group,
-        "include_stale": query.include_stale,
+        "include_stale": policy.include_stale,
         "ratio_unit": RATIO_UNIT,
-        "underserved_below": threshold,
+        "underserved_below": policy.threshold(query.service),
         "regions": [coverage_item(row) for row in table.itertuples()],
     }

@@ -1,17 +1,14 @@
-"""Query-string forms of the API (the directory filters plus paging)."""
+"""Query-string forms of the API alone: the directory with paging, and mentoring."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import IntegerField, StringField
-from wtforms.validators import AnyOf, Optional
+from wtforms import IntegerField, SearchField, StringField
+from wtforms.validators import UUID, AnyOf, InputRequired, Optional
 
-from cso_map.directory.forms import (
-    DirectoryFilterForm,
-    number_between,
-    strip_text,
-)
-from cso_map.errors import InvalidParameters
+from cso_map.web.forms import number_between, strip_text
+from cso_map.web.questions.directory import DirectoryFilterForm
+from cso_map.web.questions.mentoring import MentoringForm
 
 MAX_PER_PAGE = 100
 FORMATS = ("json", "geojson", "points")
@@ -36,8 +33,13 @@ class OrganizationQueryForm(DirectoryFilterForm):
     )
 
 
-def validated(form):
-    """Return `form` if it validates, else raise a 400 naming each bad parameter."""
-    if not form.validate():
-        raise InvalidParameters(form.errors_by_field())
-    return form
+class MentoringApiForm(MentoringForm):
+    """The API's question: the organization is required."""
+
+    organization = SearchField(
+        _l("Organization"),
+        validators=[
+            InputRequired(_l("Give the id of an organization.")),
+            UUID(_l("Give the id of an organization.")),
+        ],
+    )

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, request
+from flask import abort, request
 from flask_babel import gettext as _
 
 from cso_map.api import bp
-from cso_map.api.forms import validated
-from cso_map.api.openapi import takes
-from cso_map.mentoring.forms import MentoringApiForm
-from cso_map.mentoring.reasons import reason_items
+from cso_map.api.forms import MentoringApiForm
 from cso_map.services.matching.mentoring import NotOptedIn, mentoring_suggestions
+from cso_map.web.api_parameters import takes, validated
+from cso_map.web.mentoring_reasons import reason_items
+from cso_map.web.policy import coverage_policy
 
 
 @bp.get("/mentoring")
@@ -24,9 +24,7 @@ def mentoring():
     form = validated(MentoringApiForm(formdata=request.args))
     organization, role = form.organization.data, form.role.data
     try:
-        _me, found = mentoring_suggestions(
-            organization, role, current_app.config["UNDERSERVED_BELOW"]
-        )
+        _me, found = mentoring_suggestions(organization, role, coverage_policy())
         opted_in = True
     except KeyError:
         abort(404, description=_("There is no listed organization with that id."))

@@ -8,18 +8,17 @@ from wtforms import FloatField, IntegerField
 from wtforms.validators import InputRequired, Optional
 
 from cso_map.api import bp
-from cso_map.api.forms import validated
-from cso_map.api.openapi import takes
-from cso_map.directory.forms import (
+from cso_map.services.finder.nearest import NearestQuery, nearest_services
+from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES
+from cso_map.web.api_parameters import takes, validated
+from cso_map.web.forms import (
     finite_between,
     language_field,
     number_between,
     required_service_field,
     vocabulary_choices,
 )
-from cso_map.finder.forms import ConditionsForm
-from cso_map.services.finder.nearest import NearestQuery, nearest_services
-from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES
+from cso_map.web.questions.conditions import ConditionsForm
 
 MAX_LIMIT = 50
 MAX_RADIUS_KM = 1000

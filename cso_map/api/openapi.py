@@ -35,18 +35,6 @@ ERROR = {
 }
 
 
-def takes(form_class, not_found: bool = False):
-    """Mark a view as reading its query string with `form_class` (and, with
-    `not_found`, as answering 404 when a parameter names nothing)."""
-
-    def mark(view):
-        view.query_form = form_class
-        view.not_found = not_found
-        return view
-
-    return mark
-
-
 def field_schema(field) -> dict:
     """Return the JSON schema of one query parameter."""
     if isinstance(field, SelectMultipleField):

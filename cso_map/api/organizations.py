@@ -7,8 +7,7 @@ import uuid
 from flask import abort, request
 
 from cso_map.api import bp
-from cso_map.api.forms import OrganizationQueryForm, validated
-from cso_map.api.openapi import takes
+from cso_map.api.forms import OrganizationQueryForm
 from cso_map.api.serializers import organization_profile, organization_summary
 from cso_map.services.analysis.region_maps import (
     organizations_compact,
@@ -16,6 +15,7 @@ from cso_map.services.analysis.region_maps import (
 )
 from cso_map.services.directory.organizations import get_listed_organization
 from cso_map.services.directory.search import search_organizations
+from cso_map.web.api_parameters import takes, validated
 
 DEFAULT_PER_PAGE = 20
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from flask import request
 
 from cso_map.api import bp
-from cso_map.api.forms import validated
-from cso_map.api.openapi import takes
-from cso_map.partners.forms import PartnerForm
-from cso_map.partners.reasons import reason_items
 from cso_map.services.matching.partners import likely_partners
+from cso_map.web.api_parameters import takes, validated
+from cso_map.web.partner_reasons import reason_items
+from cso_map.web.questions.partners import PartnerForm
 
 
 @bp.get("/partners")

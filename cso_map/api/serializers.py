@@ -9,10 +9,11 @@ from cso_map.services.directory.organizations import (
     public_point,
     visible_services,
 )
+from cso_map.services.records.fields import ORGANIZATION_FIELDS, Api
+from cso_map.services.records.values import plain_values
 
-
-def _code(term) -> str | None:
-    return term.code if term is not None else None
+PROFILE_BLOCK = tuple(f for f in ORGANIZATION_FIELDS if f.api is Api.PROFILE)
+CAPACITY_BLOCK = tuple(f for f in ORGANIZATION_FIELDS if f.api is Api.CAPACITY)
 
 
 def _isoformat(value) -> str | None:
@@ -126,14 +127,7 @@ def organization_profile(organization: Organization) -> dict:
     point = public_point(organization)
     return {
         **organization_summary(organization),
-        "alternate_name": organization.alternate_name,
-        "description": organization.description,
-        "email": organization.email,
-        "website": organization.website,
-        "phone": organization.phone,
-        "year_founded": organization.year_founded,
-        "legal_status": organization.legal_status,
-        "legally_registered": organization.legally_registered,
+        **plain_values(organization, PROFILE_BLOCK),
         "parent": {"id": str(organization.parent.id), "name": organization.parent.name}
         if organization.parent is not None and organization.parent.is_listed
         else None,
@@ -149,21 +143,7 @@ def organization_profile(organization: Organization) -> dict:
             }
             for origin in organization.origins
         ],
-        "target_groups": [term.code for term in organization.target_groups],
-        "capacity": {
-            "paid_staff": organization.paid_staff,
-            "volunteers": organization.volunteers,
-            "members": organization.members,
-            "budget_band": _code(organization.budget_band),
-            "skills": [term.code for term in organization.skills],
-            "support_needs": [term.code for term in organization.support_needs],
-            "open_to_mentor": organization.open_to_mentor,
-            "seeking_mentor": organization.seeking_mentor,
-            "women_led": organization.women_led,
-        },
-        "engagement_level": organization.engagement_level.code,
-        "location_confidential": confidential,
-        "contact_instructions": organization.contact_instructions,
+        "capacity": plain_values(organization, CAPACITY_BLOCK),
         "approximate": point.approximate if point else None,
         "locations": [
             location_json(loc, confidential) for loc in organization.locations

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 
 import shapely
 
 from cso_map.demo import profiles as p
 from cso_map.demo import wording as w
+from cso_map.demo.ids import demo_id
 from cso_map.demo.regions import demo_regions
 from cso_map.taxonomy import SERVICE_CATEGORIES
 
@@ -24,86 +26,101 @@ NO_DOCUMENTS_LIKELY = {
 WALK_IN_LIKELY = {"shelter": 1.0, "orientation": 0.6, "health": 0.5}
 
 
-def build_services(
-    seed,
-    index,
-    rng,
-    cso_type,
-    womens,
-    size,
-    language,
-    languages,
-    locations,
-    state,
-    origin,
-    org_name,
-    capacity,
-) -> list[dict]:
-    """Return the service records of one generated organization."""
-    from cso_map.demo.organizations import demo_id
+@dataclass(frozen=True)
+class Provider:
+    """The generated organization whose services are drawn, as they depend on it."""
 
-    core, extras = p.SERVICES[cso_type]
-    if womens:
+    seed: int
+    index: int
+    cso_type: str
+    womens: bool
+    size: str
+    language: str
+    languages: list[str]
+    locations: list[dict]
+    state: str
+    origin: str | None
+    name: str
+    capacity: tuple[int, int]
+
+
+def build_services(provider: Provider, rng: random.Random) -> list[dict]:
+    """Return the service records of one generated organization."""
+    categories = _categories(provider, rng)
+    return [
+        _service(provider, rng, position, category)
+        for position, category in enumerate(categories)
+    ]
+
+
+def _categories(provider: Provider, rng: random.Random) -> list[str]:
+    """Draw the categories of an organization's services (at most five)."""
+    core, extras = p.SERVICES[provider.cso_type]
+    if provider.womens:
         categories = ["womens_services", "psychosocial", "legal_advice"]
         categories += ["shelter"] if rng.random() < 0.5 else []
     else:
         first = rng.choice(core)
-        if any(word in org_name for word in w.SHELTER_WORDS):
+        if any(word in provider.name for word in w.SHELTER_WORDS):
             # A "Casa del Migrante" shelters people, whatever else it does.
             first = "shelter"
         categories = [first] + [
             c for c, chance in extras.items() if rng.random() < chance
         ]
-    categories = list(dict.fromkeys(categories))[:5]
+    return list(dict.fromkeys(categories))[:5]
+
+
+def _service(
+    provider: Provider, rng: random.Random, position: int, category: str
+) -> dict:
+    """Return the record of one service; its draws come in a fixed order."""
+    language, languages = provider.language, provider.languages
+    locations = provider.locations
     physical = [
         location["id"] for location in locations if location["type"] == "physical"
     ]
     virtual = [
         location["id"] for location in locations if location["type"] == "virtual"
     ]
-    services = []
-    for position, category in enumerate(categories):
-        names = w.SERVICE_NAMES[category]
-        in_mexico = state.startswith("MX")
-        pool = (
-            names.get("es_mx") if category == "language_classes" and in_mexico else None
-        )
-        name = rng.choice(pool or names[language])
-        spoken = [
-            code for code in languages if code == languages[0] or rng.random() < 0.7
-        ]
-        services.append(
-            {
-                "id": demo_id(seed, "service", index, position),
-                "category": category,
-                "name": name,
-                "description": service_description(category, language, org_name),
-                "status": rng.choices(
-                    ["active", "inactive", "temporarily closed", "defunct"],
-                    [0.92, 0.04, 0.02, 0.02],
-                )[0],
-                "languages": spoken,
-                **_eligibility(rng, category, language),
-                "application_process": w.WHAT_TO_BRING[language]
-                if rng.random() < 0.4
-                else "",
-                "capacity_per_month": rng.randint(*capacity)
-                if rng.random() < 0.85
-                else None,
-                "area_regions": _area(rng, cso_type, category, size, state, origin),
-                "radius_km": rng.choice([25, 50, 75, 100, 150])
-                if size != "small" and rng.random() < 0.3
-                else None,
-                **_hours(rng, cso_type, category, language),
-                "assured_days_ago": rng.randint(5, 330)
-                if rng.random() < 0.75
-                else rng.randint(380, 1000),
-                "location_ids": physical[:1]
-                + [pid for pid in physical[1:] if rng.random() < 0.5]
-                + virtual,
-            }
-        )
-    return services
+    names = w.SERVICE_NAMES[category]
+    in_mexico = provider.state.startswith("MX")
+    pool = names.get("es_mx") if category == "language_classes" and in_mexico else None
+    name = rng.choice(pool or names[language])
+    spoken = [code for code in languages if code == languages[0] or rng.random() < 0.7]
+    return {
+        "id": demo_id(provider.seed, "service", provider.index, position),
+        "category": category,
+        "name": name,
+        "description": service_description(category, language, provider.name),
+        "status": rng.choices(
+            ["active", "inactive", "temporarily closed", "defunct"],
+            [0.92, 0.04, 0.02, 0.02],
+        )[0],
+        "languages": spoken,
+        **_eligibility(rng, category, language),
+        "application_process": w.WHAT_TO_BRING[language] if rng.random() < 0.4 else "",
+        "capacity_per_month": rng.randint(*provider.capacity)
+        if rng.random() < 0.85
+        else None,
+        "area_regions": _area(
+            rng,
+            provider.cso_type,
+            category,
+            provider.size,
+            provider.state,
+            provider.origin,
+        ),
+        "radius_km": rng.choice([25, 50, 75, 100, 150])
+        if provider.size != "small" and rng.random() < 0.3
+        else None,
+        **_hours(rng, provider.cso_type, category, language),
+        "assured_days_ago": rng.randint(5, 330)
+        if rng.random() < 0.75
+        else rng.randint(380, 1000),
+        "location_ids": physical[:1]
+        + [pid for pid in physical[1:] if rng.random() < 0.5]
+        + virtual,
+    }
 
 
 def service_description(category: str, language: str, org_name: str) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask import abort, render_template, request
 from flask_babel import gettext as _
 
-from cso_map.directory.forms import DirectoryFilterForm
 from cso_map.directory.views import bp
 from cso_map.map_pages import family_labels, frame_response, map_setting, points_source
 from cso_map.services.analysis.maps import directory_map
+from cso_map.web.questions.directory import DirectoryFilterForm
 
 
 @bp.get("/map")

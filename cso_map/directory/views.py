@@ -6,7 +6,6 @@ import uuid
 
 from flask import Blueprint, abort, render_template, request
 
-from cso_map.directory.forms import DirectoryFilterForm
 from cso_map.i18n import LANG_PREFIX, register_language_prefix
 from cso_map.services.directory.organizations import (
     get_listed_organization,
@@ -18,6 +17,7 @@ from cso_map.services.directory.organizations import (
 )
 from cso_map.services.directory.search import search_organizations
 from cso_map.services.directory.statistics import directory_statistics
+from cso_map.web.questions.directory import DirectoryFilterForm
 
 PER_PAGE = 20
 

@@ -23,14 +23,9 @@ from wtforms.validators import (
     Regexp,
 )
 
-from cso_map.accounts.forms import EMAIL_SHAPE
-from cso_map.directory.forms import (
-    CheckboxesField,
-    state_choices,
-    vocabulary_choices,
-)
 from cso_map.editing.validators import phone_number, web_address
-from cso_map.services.editing.organizations import EDITABLE
+from cso_map.services.records.fields import EDITABLE_FIELDS
+from cso_map.services.records.values import submitted
 from cso_map.taxonomy import (
     BUDGET_BANDS,
     CSO_TYPES,
@@ -38,6 +33,12 @@ from cso_map.taxonomy import (
     SKILLS,
     SUPPORT_NEEDS,
     TARGET_GROUPS,
+)
+from cso_map.web.forms import (
+    EMAIL_SHAPE,
+    CheckboxesField,
+    state_choices,
+    vocabulary_choices,
 )
 
 MAX_PEOPLE = 1_000_000
@@ -151,13 +152,10 @@ class OrganizationForm(FlaskForm):
 
     def changes(self) -> dict:
         """Return the submitted values of the editable fields only."""
-        values = {name: self[name].data for name in EDITABLE}
-        values["budget_band"] = values["budget_band"] or None  # "" is "not stated"
-        for name in ("description", "contact_instructions"):
-            values[name] = (values[name] or "").strip()
-        for name in ("target_groups", "skills", "support_needs"):
-            values[name] = list(values[name] or [])
-        return values
+        return {
+            field.name: submitted(field, self[field.name].data)
+            for field in EDITABLE_FIELDS
+        }
 
 
 class ProposalForm(FlaskForm):

@@ -23,19 +23,19 @@ from wtforms.validators import (
     Regexp,
 )
 
-from cso_map.accounts.forms import EMAIL_SHAPE
-from cso_map.directory.forms import (
-    CheckboxesField,
-    finite_between,
-    state_choices,
-    vocabulary_choices,
-)
 from cso_map.editing.forms import blank_to_none, stripped
 from cso_map.editing.validators import phone_number, web_address
 from cso_map.formatting import service_status
 from cso_map.models import LOCATION_TYPES
 from cso_map.services.editing.services import LOCATION_FIELDS, SERVICE_FIELDS
 from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES
+from cso_map.web.forms import (
+    EMAIL_SHAPE,
+    CheckboxesField,
+    finite_between,
+    state_choices,
+    vocabulary_choices,
+)
 
 EDITABLE_STATUSES = ("active", "inactive", "temporarily closed", "defunct")
 DAYS = range(7)

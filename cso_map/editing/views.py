@@ -9,7 +9,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user
 from flask_wtf import FlaskForm
 
-from cso_map.accounts.views import AUTH_LIMITS
 from cso_map.editing.forms import OrganizationForm, ProposalForm
 from cso_map.extensions import csrf, limiter
 from cso_map.i18n import LANG_PREFIX, register_language_prefix
@@ -29,6 +28,7 @@ from cso_map.services.editing.proposals import (
     propose_organization,
     similar_organizations,
 )
+from cso_map.web.limits import AUTH_LIMITS
 
 bp = Blueprint("editing", __name__, url_prefix=LANG_PREFIX)
 register_language_prefix(bp)

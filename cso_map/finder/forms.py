@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, FloatField, SearchField, SelectField
+from wtforms import FloatField, SearchField, SelectField
 from wtforms.validators import Length, Optional, ValidationError
 
-from cso_map.directory.forms import (
-    FALSE_VALUES,
-    QueryForm,
+from cso_map.taxonomy import SERVICE_LANGUAGES
+from cso_map.web.forms import (
     finite_between,
     language_field,
     state_choices,
     vocabulary_choices,
 )
-from cso_map.services.finder.nearest import FLAGS
-from cso_map.taxonomy import SERVICE_LANGUAGES
+from cso_map.web.questions.conditions import ConditionsForm
 
 DISTANCES = ("10", "25", "50", "100", "250", "any")
 DEFAULT_DISTANCE = "100"
@@ -37,20 +35,6 @@ class FirstFilledField(SearchField):
     def process_formdata(self, valuelist: list[str]) -> None:
         """Keep the first value that is not blank."""
         self.data = next((value for value in valuelist if value.strip()), "")
-
-
-class ConditionsForm(QueryForm):
-    """What must hold of a service: free, no papers, women only, walk-in, open now."""
-
-    free = BooleanField(_l("Free of charge"), false_values=FALSE_VALUES)
-    no_documents = BooleanField(_l("No papers needed"), false_values=FALSE_VALUES)
-    women_only = BooleanField(_l("For women only"), false_values=FALSE_VALUES)
-    walk_in = BooleanField(_l("No appointment needed"), false_values=FALSE_VALUES)
-    open_now = BooleanField(_l("Open now"), false_values=FALSE_VALUES)
-
-    def flags(self) -> dict[str, bool]:
-        """Return the conditions as keyword arguments of a query."""
-        return {name: bool(self[name].data) for name in (*FLAGS, "open_now")}
 
 
 class FinderForm(ConditionsForm):

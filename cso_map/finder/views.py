@@ -17,7 +17,8 @@ from cso_map.services.finder.help_places import (
     state_where,
 )
 from cso_map.services.finder.needs import match_needs, needs
-from cso_map.services.finder.search import HelpSearch, find_results, search_help
+from cso_map.services.finder.query import HelpSearch
+from cso_map.services.finder.search import find_results, search_help
 from cso_map.taxonomy import SERVICE_CATEGORIES
 
 bp = Blueprint("finder", __name__, url_prefix=LANG_PREFIX)

@@ -7,7 +7,6 @@ import math
 from flask import Blueprint, abort, current_app, render_template, request
 from flask_babel import gettext as _
 
-from cso_map.gaps.forms import CoverageForm
 from cso_map.i18n import LANG_PREFIX, current_language, register_language_prefix
 from cso_map.map_pages import (
     format_number,
@@ -18,16 +17,19 @@ from cso_map.map_pages import (
     status_labels,
 )
 from cso_map.services.analysis.maps import gap_map, gap_table
+from cso_map.services.analysis.policy import CoveragePolicy
 from cso_map.services.exchange.csv_text import csv_text
 from cso_map.services.exchange.exports import coverage_geojson
 from cso_map.taxonomy import SERVICE_CATEGORIES
+from cso_map.web.policy import coverage_policy
+from cso_map.web.questions.coverage import CoverageForm
 
 bp = Blueprint("gaps", __name__, url_prefix=LANG_PREFIX)
 register_language_prefix(bp)
 
 
-def _threshold() -> float:
-    return current_app.config["UNDERSERVED_BELOW"]
+def _policy(form: CoverageForm) -> CoveragePolicy:
+    return coverage_policy(include_stale=form.include_stale.data)
 
 
 @bp.get("/gaps")
@@ -38,14 +40,15 @@ def index():
         return render_template("gaps/index.html", form=form, table=None)
     if not form.validate():
         return render_template("gaps/index.html", form=form, table=None), 400
-    table = gap_table(form.to_query(), _threshold())
+    policy = _policy(form)
+    table = gap_table(form.to_query(), policy)
     return render_template(
         "gaps/index.html",
         form=form,
         table=table,
         statuses=status_labels(),
         number=format_number,
-        threshold=_threshold(),
+        threshold=policy.threshold(form.service.data),
         service_label=SERVICE_CATEGORIES[form.service.data].label(current_language()),
     )
 
@@ -59,7 +62,7 @@ def map_frame():
     figure_map = gap_map(
         map_setting(),
         form.to_query(),
-        _threshold(),
+        _policy(form),
         gap_texts(),
         status_labels(),
         current_language(),
@@ -69,19 +72,19 @@ def map_frame():
 
 
 def _download_query():
-    """Return the question of a download, or answer 400 with what is wrong."""
+    """Return a download's question and policy, or answer 400 with what is wrong."""
     form = CoverageForm(formdata=request.args)
     if not form.validate():
         messages = [m for ms in form.errors_by_field().values() for m in ms]
         abort(400, description=" ".join(messages))
-    return form.to_query()
+    return form.to_query(), _policy(form)
 
 
 @bp.get("/gaps.csv")
 def download():
     """Download the regions of a gap table as CSV, largest unmet need first."""
-    query = _download_query()
-    table = gap_table(query, _threshold())
+    query, policy = _download_query()
+    table = gap_table(query, policy)
     lang = current_language()
     statuses = status_labels()
     header = [
@@ -116,8 +119,8 @@ def download():
 @bp.get("/gaps.geojson")
 def download_geojson():
     """Download the coverage of every state as GeoJSON polygons, for GIS software."""
-    query = _download_query()
-    body = coverage_geojson(query, _threshold(), current_language())
+    query, policy = _download_query()
+    body = coverage_geojson(query, policy, current_language())
     response = current_app.response_class(body, mimetype="application/geo+json")
     name = f"coverage-{query.service}{'-' + query.language if query.language else ''}"
     response.headers["Content-Disposition"] = f'attachment; filename="{name}.geojson"'

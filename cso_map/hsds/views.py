@@ -23,42 +23,38 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, FloatField, IntegerField, StringField
 from wtforms.validators import UUID, AnyOf, Length, Optional, ValidationError
 
-from cso_map.api.forms import validated
-from cso_map.api.openapi import takes
 from cso_map.config import PROJECT_ROOT
-from cso_map.directory.forms import (
+from cso_map.services.hsds.paging import DEFAULT_PER_PAGE, MAX_PER_PAGE, HsdsQuery
+from cso_map.services.hsds.queries import (
+    one_organization,
+    one_service,
+    organizations_page,
+    services_ndjson,
+    services_page,
+)
+from cso_map.services.hsds.services_at_locations import (
+    one_service_at_location,
+    service_at_locations_page,
+)
+from cso_map.services.hsds.taxonomies import (
+    one_taxonomy,
+    one_term,
+    taxonomies_page,
+    terms_page,
+)
+from cso_map.web.api_parameters import takes, validated
+from cso_map.web.cors import allow_any_origin
+from cso_map.web.forms import (
     FALSE_VALUES,
     QueryForm,
     finite_between,
     number_between,
     strip_text,
 )
-from cso_map.services.hsds.queries import (
-    DEFAULT_PER_PAGE,
-    MAX_PER_PAGE,
-    HsdsQuery,
-    one_organization,
-    one_service,
-    one_service_at_location,
-    one_taxonomy,
-    one_term,
-    organizations_page,
-    service_at_locations_page,
-    services_ndjson,
-    services_page,
-    taxonomies_page,
-    terms_page,
-)
 
 bp = Blueprint("hsds", __name__, url_prefix="/hsds")
+bp.after_request(allow_any_origin)
 MAX_PROXIMITY_M = 1_000_000
-
-
-@bp.after_request
-def allow_any_origin(response):
-    """Let any site read the public HSDS API."""
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    return response
 
 
 def parse_datetime(text: str | None) -> dt.datetime | None:

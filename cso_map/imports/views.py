@@ -17,14 +17,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
-from cso_map.accounts.roles import roles_required
 from cso_map.i18n import LANG_PREFIX, current_language, register_language_prefix
 from cso_map.imports.forms import ImportForm
 from cso_map.services.exchange.runs import run_import
 from cso_map.services.exchange.staged import discard, stage_upload, staged_path
 from cso_map.services.exchange.table import COLUMNS, template_csv
 from cso_map.services.exchange.uploads import UploadError
-from cso_map.services.hsds.reader import DEFAULT_MAPPING
+from cso_map.services.hsds.reading.mapping import DEFAULT_MAPPING
+from cso_map.web.roles import roles_required
 
 bp = Blueprint("imports", __name__, url_prefix=LANG_PREFIX)
 register_language_prefix(bp)

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, render_template, request
 from flask_babel import gettext as _
 
 from cso_map.i18n import LANG_PREFIX, register_language_prefix
 from cso_map.map_pages import frame_response, map_setting
 from cso_map.maps.mentoring_map import PairEnd, build_mentoring_map
-from cso_map.mentoring.forms import MentoringForm
-from cso_map.mentoring.reasons import reason_text
 from cso_map.services.matching.mentoring import (
     NotOptedIn,
     mentoring_suggestions,
     opted_in_organizations,
 )
+from cso_map.web.mentoring_reasons import reason_text
+from cso_map.web.policy import coverage_policy
+from cso_map.web.questions.mentoring import MentoringForm
 
 bp = Blueprint("mentoring", __name__, url_prefix=LANG_PREFIX)
 register_language_prefix(bp)
@@ -40,7 +41,7 @@ def suggestions_for(form: MentoringForm):
         organization, found = mentoring_suggestions(
             form.organization.data,
             form.role.data,
-            current_app.config["UNDERSERVED_BELOW"],
+            coverage_policy(),
         )
     except KeyError:
         abort(404, description=_("There is no listed organization with that id."))

@@ -8,25 +8,17 @@ from flask_babel import gettext as _
 from cso_map.i18n import LANG_PREFIX, register_language_prefix
 from cso_map.map_pages import frame_response, map_setting
 from cso_map.maps.partners_map import PartnerMarker, build_partners_map
-from cso_map.partners.forms import PartnerForm
-from cso_map.partners.reasons import reason_text
 from cso_map.services.analysis.maps import region_bounds
 from cso_map.services.analysis.region_maps import state_feature
 from cso_map.services.exchange.csv_text import csv_text
 from cso_map.services.matching.partners import COMPONENTS, Partner, likely_partners
 from cso_map.templating import label
+from cso_map.web.labels import tier_labels
+from cso_map.web.partner_reasons import reason_text
+from cso_map.web.questions.partners import PartnerForm
 
 bp = Blueprint("partners", __name__, url_prefix=LANG_PREFIX)
 register_language_prefix(bp)
-
-
-def tier_labels() -> dict[int, str]:
-    """Return the names of the three tiers."""
-    return {
-        1: _("Already deliver it in the state"),
-        2: _("Deliver it next door, nearby or online"),
-        3: _("Could start: a related service, or the skills and people"),
-    }
 
 
 def component_labels() -> dict[str, str]:

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import abort, current_app, render_template, request
+from flask import abort, render_template, request
 from flask_babel import gettext as _
 
 from cso_map.map_pages import format_number, status_labels
-from cso_map.partners.reasons import reason_text
-from cso_map.partners.views import tier_labels
 from cso_map.regions.views import bp
 from cso_map.services.analysis.dashboard import potential_dashboard
 from cso_map.services.analysis.region_brief import region_brief
 from cso_map.services.directory.regions import get_region, list_regions
+from cso_map.web.labels import tier_labels
+from cso_map.web.partner_reasons import reason_text
+from cso_map.web.policy import coverage_policy
 
 
 def band_labels() -> dict[str, str]:
@@ -48,7 +49,7 @@ def brief(code: str):
     region = get_region(code) if len(code) <= 6 else None
     if region is None:
         abort(404)
-    found = region_brief(region.code, current_app.config["UNDERSERVED_BELOW"])
+    found = region_brief(region.code, coverage_policy())
     if found is None:
         abort(404, description=_("Briefs are made for states."))
     return render_template(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template
+from flask import Blueprint, abort, render_template
 
 from cso_map.i18n import LANG_PREFIX, register_language_prefix
 from cso_map.map_pages import format_number, status_labels
@@ -10,6 +10,7 @@ from cso_map.services.analysis.coverage import coverage_of_region
 from cso_map.services.directory.organizations import primary_region
 from cso_map.services.directory.region_overview import region_overview
 from cso_map.services.directory.regions import get_region, list_regions
+from cso_map.web.policy import coverage_policy
 
 bp = Blueprint("regions", __name__, url_prefix=LANG_PREFIX)
 register_language_prefix(bp)
@@ -31,9 +32,7 @@ def region(code: str):
         "regions/region.html",
         overview=region_overview(found),
         region_of=primary_region,
-        coverage=coverage_of_region(
-            found.code, current_app.config["UNDERSERVED_BELOW"]
-        ),
+        coverage=coverage_of_region(found.code, coverage_policy()),
         statuses=status_labels(),
         number=format_number,
     )

@@ -9,6 +9,7 @@ from cso_map.services.analysis.coverage import (
     by_unmet_demand,
     region_coverage,
 )
+from cso_map.services.analysis.policy import CoveragePolicy
 from cso_map.services.records.seeding import SEED_DIR
 
 
@@ -21,8 +22,11 @@ def migrants() -> dict[str, int]:
         }
 
 
-def by_code(query: CoverageQuery):
-    return region_coverage(query).set_index("code")
+POLICY = CoveragePolicy(underserved_below=1.0)
+
+
+def by_code(query: CoverageQuery, policy: CoveragePolicy = POLICY):
+    return region_coverage(query, policy).set_index("code")
 
 
 def test_legal_advice_counts_each_listed_active_verified_service(
@@ -69,7 +73,7 @@ def test_a_language_narrows_providers_and_marks_language_gaps(app_context, direc
 
 def test_unverified_and_stale_listings_count_only_when_asked(app_context, directory):
     strict = by_code(CoverageQuery("shelter"))
-    lenient = by_code(CoverageQuery("shelter", include_stale=True))
+    lenient = by_code(CoverageQuery("shelter"), CoveragePolicy(1.0, include_stale=True))
     assert strict.loc["MX-CHP", "providers"] == 0  # charlie is unverified
     assert strict.loc["MX-CHP", "status"] == "gap"
     assert lenient.loc["MX-CHP", "providers"] == 1
@@ -99,7 +103,7 @@ def test_a_change_to_the_directory_is_seen_at_once(app_context, directory):
 
 
 def test_unmet_demand_comes_first(app_context, directory):
-    ordered = by_unmet_demand(region_coverage(CoverageQuery("legal_advice")))
+    ordered = by_unmet_demand(region_coverage(CoverageQuery("legal_advice"), POLICY))
     statuses = ordered["status"].tolist()
     assert statuses == sorted(
         statuses, key=["gap", "underserved", "served", "no_data"].index

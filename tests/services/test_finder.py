@@ -8,7 +8,8 @@ from sqlalchemy import select
 from cso_map.extensions import db
 from cso_map.models import ZeroResultSearch
 from cso_map.services.finder.help_places import point_where, resolve_place, state_where
-from cso_map.services.finder.search import HelpSearch, search_help
+from cso_map.services.finder.query import HelpSearch
+from cso_map.services.finder.search import search_help
 from cso_map.services.finder.unmet_demand import unmet_demand
 from tests.conftest import load_fixture_directory
 

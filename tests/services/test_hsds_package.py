@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cso_map.services.hsds.objects import NAMESPACE, derived_id
-from cso_map.services.hsds import queries as hsds
+from cso_map.services.hsds import paging
+from cso_map.services.records.ids import NAMESPACE, derived_id
 
 
 def read_package(runner, tmp_path):
@@ -106,7 +106,7 @@ def test_exports_read_in_batches_are_the_same_bytes(
     for folder in (whole, batched):
         folder.mkdir()
         if folder is batched:
-            monkeypatch.setattr(hsds, "BATCH", 2)  # 7 organizations: 4 batches
+            monkeypatch.setattr(paging, "BATCH", 2)  # 7 organizations: 4 batches
         result = runner.invoke(args=["export", kind, str(folder / name)])
         assert result.exit_code == 0, result.output
     assert (whole / name).read_bytes() == (batched / name).read_bytes()

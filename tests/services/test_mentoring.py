@@ -2,12 +2,14 @@
 
 import pytest
 
+from cso_map.services.analysis.policy import CoveragePolicy
 from cso_map.services.matching.mentoring import NotOptedIn, mentoring_suggestions
 from tests.factories import insert, organization_record
 
 ZACATECAS = (22.77, -102.58)
 HELPFUL = ["fundraising", "legal_expertise"]  # what the club's needs call for
 SERVICES = [("origin_development", ["MX-ZAC"])]
+POLICY = CoveragePolicy(underserved_below=1.0)
 
 
 def small_club(**fields):
@@ -76,7 +78,7 @@ def names(suggestions):
 
 
 def test_a_mentor_with_the_needed_skills_ranks_first_and_says_why(scenario):
-    organization, suggestions = mentoring_suggestions(club_id(), "mentee", 1.0)
+    organization, suggestions = mentoring_suggestions(club_id(), "mentee", POLICY)
     assert organization["name"] == "Club Pequeño de Jerez"
     order = names(suggestions)
     assert order[0] == "Fundación con Abogadas"
@@ -95,21 +97,21 @@ def test_a_mentor_with_the_needed_skills_ranks_first_and_says_why(scenario):
 
 
 def test_an_organization_that_did_not_opt_in_is_never_suggested(scenario):
-    _, suggestions = mentoring_suggestions(club_id(), "mentee", 1.0)
+    _, suggestions = mentoring_suggestions(club_id(), "mentee", POLICY)
     assert "Fundación Reservada" not in names(suggestions)
 
 
 def test_suggestions_go_both_ways(scenario):
     right = organization_record("right", "x", 0, 0, [])["id"]
-    _, mentees = mentoring_suggestions(right, "mentor", 1.0)
+    _, mentees = mentoring_suggestions(right, "mentor", POLICY)
     assert names(mentees) == ["Club Pequeño de Jerez"]
 
 
 def test_an_organization_that_has_not_opted_in_gets_no_suggestions(scenario):
     shy = organization_record("shy", "x", 0, 0, [])["id"]
     with pytest.raises(NotOptedIn):
-        mentoring_suggestions(shy, "mentor", 1.0)
+        mentoring_suggestions(shy, "mentor", POLICY)
     with pytest.raises(NotOptedIn):
-        mentoring_suggestions(club_id(), "mentor", 1.0)
+        mentoring_suggestions(club_id(), "mentor", POLICY)
     with pytest.raises(KeyError):
-        mentoring_suggestions("00000000-0000-0000-0000-000000000000", "mentee", 1.0)
+        mentoring_suggestions("00000000-0000-0000-0000-000000000000", "mentee", POLICY)

@@ -61,7 +61,8 @@ def test_snapshots_are_told_apart_by_identity_not_by_their_frames(
 ):
     import datetime as dt
 
-    from cso_map.services.matching.mentoring import gap_closers
+    from cso_map.services.analysis.policy import CoveragePolicy
+    from cso_map.services.matching.mentoring.gaps import gap_closers
     from cso_map.services.snapshot.build import build_snapshot
 
     first = build_snapshot(1, dt.date.today())
@@ -69,7 +70,8 @@ def test_snapshots_are_told_apart_by_identity_not_by_their_frames(
     assert first == first
     assert first != second
     # caches keyed by a snapshot must not compare data frames (that raises)
-    assert len(gap_closers(first, 1.0)) == len(gap_closers(second, 1.0))
+    policy = CoveragePolicy(underserved_below=1.0)
+    assert len(gap_closers(first, policy)) == len(gap_closers(second, policy))
 
 
 def test_profiles_and_origins_are_in_the_snapshot(app_context, directory):

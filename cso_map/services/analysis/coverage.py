@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from cso_map.geo.coverage import DEFAULT_UNDERSERVED_BELOW, coverage, language_gaps
+from cso_map.geo.coverage import coverage, language_gaps
+from cso_map.services.analysis.policy import CoveragePolicy
 from cso_map.services.snapshot.build import (
     DirectorySnapshot,
     bitmask,
@@ -21,12 +22,14 @@ ALL_DEMAND = "migrant_population"
 
 @dataclass(frozen=True)
 class CoverageQuery:
-    """One coverage question: a service category, optionally narrowed."""
+    """One coverage question: a service category, optionally narrowed.
+
+    Which listings count is the policy's to say (see `CoveragePolicy`).
+    """
 
     service: str
     language: str | None = None
     target_group: str | None = None
-    include_stale: bool = False
 
 
 def demand_field(query: CoverageQuery) -> str:
@@ -37,13 +40,17 @@ def demand_field(query: CoverageQuery) -> str:
 
 
 def counted_services(
-    snapshot: DirectorySnapshot, query: CoverageQuery, with_language: bool = True
+    snapshot: DirectorySnapshot,
+    query: CoverageQuery,
+    policy: CoveragePolicy,
+    with_language: bool = True,
 ) -> np.ndarray:
-    """Return a boolean mask of the services that count for `query`."""
+    """Return a boolean mask of the services that count for `query` under `policy`."""
     services = snapshot.services
     keep = (services["category"] == query.service).to_numpy(copy=True)
-    if not query.include_stale:
-        keep &= services["verified"].to_numpy() & ~services["stale"].to_numpy()
+    keep &= policy.counted(
+        services["verified"].to_numpy(), services["stale"].to_numpy()
+    )
     if query.target_group:
         bit = bitmask(TARGET_GROUPS, [query.target_group])
         keep &= (services["target_groups"].to_numpy() & bit) != 0
@@ -55,23 +62,23 @@ def counted_services(
 
 def region_coverage(
     query: CoverageQuery,
-    underserved_below: float = DEFAULT_UNDERSERVED_BELOW,
+    policy: CoveragePolicy,
     snapshot: DirectorySnapshot | None = None,
 ) -> pd.DataFrame:
     """Return one row per state: code, names, providers, capacity, demand, status.
 
-    Stale services (neither assured nor reviewed in 12 months) and unverified ones
-    count only with `include_stale`. With a language, `language_gap` marks states
-    where the service exists, but not in that language.
+    `policy` says which services count and the underserved threshold. With a
+    language, `language_gap` marks states where the service exists, but not in
+    that language.
     """
     snapshot = snapshot or directory_snapshot()
     demand = snapshot.regions[demand_field(query)].to_numpy()
     capacity = snapshot.services["capacity"].to_numpy()
-    reach = snapshot.reach.restrict(counted_services(snapshot, query))
-    table = coverage(reach, capacity, demand, underserved_below)
+    reach = snapshot.reach.restrict(counted_services(snapshot, query, policy))
+    table = coverage(reach, capacity, demand, policy.threshold(query.service))
     if query.language:
         any_language = snapshot.reach.restrict(
-            counted_services(snapshot, query, with_language=False)
+            counted_services(snapshot, query, policy, with_language=False)
         )
         providers_any = coverage(any_language, capacity, demand)["providers"]
         table["language_gap"] = language_gaps(providers_any, table["providers"])
@@ -93,16 +100,14 @@ def by_unmet_demand(table: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def coverage_of_region(
-    code: str, underserved_below: float = DEFAULT_UNDERSERVED_BELOW
-) -> pd.DataFrame | None:
+def coverage_of_region(code: str, policy: CoveragePolicy) -> pd.DataFrame | None:
     """Return one row per service category for state `code` (None if not a state)."""
     snapshot = directory_snapshot()
     if snapshot.region_index(code) is None:
         return None
     rows = []
     for category in SERVICE_CATEGORIES.codes():
-        table = region_coverage(CoverageQuery(category), underserved_below, snapshot)
+        table = region_coverage(CoverageQuery(category), policy, snapshot)
         row = table[table["code"] == code].iloc[0]
         rows.append({"service": category, **row.to_dict()})
     return pd.DataFrame(rows)

@@ -19,6 +19,7 @@ from cso_map.services.analysis.coverage import (
     by_unmet_demand,
     region_coverage,
 )
+from cso_map.services.analysis.policy import CoveragePolicy
 from cso_map.services.analysis.region_maps import regions_geojson
 from cso_map.services.snapshot.build import directory_snapshot
 from cso_map.taxonomy import CSO_TYPES
@@ -66,14 +67,14 @@ def directory_map(
 def gap_map(
     setting: MapSetting,
     query: CoverageQuery,
-    underserved_below: float,
+    policy: CoveragePolicy,
     texts: GapMapTexts,
     status_labels: dict[str, str],
     lang: str,
     providers: PointsSource | None = None,
 ) -> folium.Map:
     """Return the gap map of `query`: a choropleth, and providers as a layer."""
-    table = region_coverage(query, underserved_below)
+    table = region_coverage(query, policy)
     regions = regions_geojson(extra=table[["status", "ratio"]])
     number = setting.format_number
     tooltips = [
@@ -100,6 +101,6 @@ def gap_map(
     )
 
 
-def gap_table(query: CoverageQuery, underserved_below: float) -> pd.DataFrame:
+def gap_table(query: CoverageQuery, policy: CoveragePolicy) -> pd.DataFrame:
     """Return the coverage of `query` per state, largest unmet need first."""
-    return by_unmet_demand(region_coverage(query, underserved_below))
+    return by_unmet_demand(region_coverage(query, policy))

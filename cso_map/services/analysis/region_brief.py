@@ -9,6 +9,7 @@ import pandas as pd
 from cso_map.maps.svg_map import SvgMap, svg_map
 from cso_map.services.analysis.coverage import coverage_of_region
 from cso_map.services.analysis.dashboard import Dashboard, potential_dashboard
+from cso_map.services.analysis.policy import CoveragePolicy
 from cso_map.services.finder.places import place_book
 from cso_map.services.matching.partners import Partner, PartnerQuery, likely_partners
 from cso_map.services.snapshot.build import directory_snapshot
@@ -29,9 +30,9 @@ class RegionBrief:
     map: SvgMap
 
 
-def region_brief(code: str, underserved_below: float) -> RegionBrief | None:
+def region_brief(code: str, policy: CoveragePolicy) -> RegionBrief | None:
     """Return the brief of state `code`, or None if it is not a state."""
-    coverage = coverage_of_region(code, underserved_below)
+    coverage = coverage_of_region(code, policy)
     if coverage is None:
         return None
     coverage = coverage.assign(order=coverage["status"].map(STATUS_ORDER)).sort_values(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from sqlalchemy import or_, select
 
@@ -11,6 +12,16 @@ from cso_map.models import ROLES, Organization, User
 from cso_map.services.directory.organizations import STALE_AFTER
 from cso_map.services.editing.accounts import AccountError, set_active
 from cso_map.services.editing.audit import record_change
+
+
+def organization_by_id(organization_id: uuid.UUID) -> Organization | None:
+    """Return any organization by id (deleted or pending too), or None."""
+    return db.session.get(Organization, organization_id)
+
+
+def user_by_id(user_id: uuid.UUID) -> User | None:
+    """Return the account with this id, or None."""
+    return db.session.get(User, user_id)
 
 
 def list_users() -> list[User]:

@@ -1,8 +1,9 @@
 """Changing organizations: edits with optimistic concurrency, reviews, soft
 deletes and restores. Each change is recorded in the audit log.
 
-Only the fields named in EDITABLE can change through an edit, whatever a form or
-request body sends: verification, ownership, ids and versions are not among them.
+Only the editable fields of the registry (`records/fields.py`) can change through
+an edit, whatever a form or request body sends: verification, ownership, ids and
+versions are not among them.
 """
 
 from __future__ import annotations
@@ -17,50 +18,21 @@ from cso_map.models import Organization, TaxonomyTerm, User
 from cso_map.models.base import utcnow
 from cso_map.services.directory.search_index import organization_search_text
 from cso_map.services.editing.audit import record_change
-from cso_map.taxonomy import (
-    BUDGET_BANDS,
-    CSO_TYPES,
-    ENGAGEMENT_LEVELS,
-    SKILLS,
-    SUPPORT_NEEDS,
-    TARGET_GROUPS,
-)
+from cso_map.services.records.fields import EDITABLE_FIELDS, Kind
+from cso_map.services.records.values import plain_values
+from cso_map.taxonomy import VOCABULARIES
 from cso_map.text import fold
 
-EDITABLE = (
-    "name",
-    "alternate_name",
-    "description",
-    "type",
-    "email",
-    "website",
-    "phone",
-    "year_founded",
-    "legal_status",
-    "legally_registered",
-    "paid_staff",
-    "volunteers",
-    "members",
-    "budget_band",
-    "open_to_mentor",
-    "seeking_mentor",
-    "women_led",
-    "engagement_level",
-    "location_confidential",
-    "contact_instructions",
-    "target_groups",
-    "skills",
-    "support_needs",
-)
+EDITABLE = tuple(field.name for field in EDITABLE_FIELDS)
 TERMS = {
-    "type": CSO_TYPES,
-    "budget_band": BUDGET_BANDS,
-    "engagement_level": ENGAGEMENT_LEVELS,
+    field.name: VOCABULARIES[field.vocabulary]
+    for field in EDITABLE_FIELDS
+    if field.kind is Kind.TERM
 }
 TERM_LISTS = {
-    "target_groups": TARGET_GROUPS,
-    "skills": SKILLS,
-    "support_needs": SUPPORT_NEEDS,
+    field.name: VOCABULARIES[field.vocabulary]
+    for field in EDITABLE_FIELDS
+    if field.kind is Kind.TERMS
 }
 
 
@@ -74,15 +46,7 @@ class StaleEdit(Exception):
 
 def organization_fields(organization: Organization) -> dict:
     """Return the editable fields of an organization, terms as codes."""
-    values = {}
-    for name in EDITABLE:
-        value = getattr(organization, name)
-        if name in TERM_LISTS:
-            value = [term.code for term in value]
-        elif name in TERMS and value is not None:
-            value = value.code
-        values[name] = value
-    return values
+    return plain_values(organization, EDITABLE_FIELDS)
 
 
 def editable_organization(organization_id: uuid.UUID) -> Organization | None:

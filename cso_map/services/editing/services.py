@@ -25,27 +25,10 @@ from cso_map.models.base import utcnow
 from cso_map.services.editing.audit import record_change
 from cso_map.services.editing.organizations import StaleEdit, organization_fields
 from cso_map.services.finder.places import place_book
+from cso_map.services.records.service_fields import EDITABLE_SERVICE_FIELDS
 from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES
 
-SERVICE_FIELDS = (
-    "name",
-    "description",
-    "status",
-    "url",
-    "email",
-    "phone",
-    "free_of_charge",
-    "no_documents_required",
-    "women_only",
-    "walk_in",
-    "minimum_age",
-    "maximum_age",
-    "eligibility_notes",
-    "application_process",
-    "capacity_per_month",
-    "radius_km",
-    "hours_notes",
-)
+SERVICE_FIELDS = tuple(field.name for field in EDITABLE_SERVICE_FIELDS)
 LOCATION_FIELDS = (
     "name",
     "location_type",

@@ -14,11 +14,13 @@ import numpy as np
 
 from cso_map.models import Service
 from cso_map.services.analysis.coverage import CoverageQuery, region_coverage
+from cso_map.services.analysis.policy import CoveragePolicy
 from cso_map.services.analysis.region_maps import organizations_geojson, regions_geojson
 from cso_map.services.directory.search import DirectoryFilters
 from cso_map.services.exchange.csv_text import csv_text
 from cso_map.services.exchange.table import NAMES, table_row
-from cso_map.services.hsds.queries import HsdsQuery, organizations_query, services_query
+from cso_map.services.hsds.paging import HsdsQuery
+from cso_map.services.hsds.queries import organizations_query, services_query
 from cso_map.services.hsds.rows import plain_organizations
 from cso_map.services.snapshot.build import directory_snapshot
 from cso_map.taxonomy import CSO_TYPES, SERVICE_CATEGORIES
@@ -47,10 +49,10 @@ def directory_csv() -> str:
 
 
 def coverage_geojson(
-    query: CoverageQuery, underserved_below: float, lang: str = "en"
+    query: CoverageQuery, policy: CoveragePolicy, lang: str = "en"
 ) -> str:
     """Return the states with the coverage of one service, as GeoJSON polygons."""
-    table = region_coverage(query, underserved_below)
+    table = region_coverage(query, policy)
     extra = table[["providers", "capacity", "demand", "ratio", "status"]].copy()
     extra["service"] = query.service
     extra["service_name"] = SERVICE_CATEGORIES[query.service].label(lang)

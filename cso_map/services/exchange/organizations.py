@@ -19,9 +19,9 @@ from cso_map.extensions import db
 from cso_map.models import Location, Organization, Region, Service, User
 from cso_map.services.exchange.table import read_organization_rows, record_from_row
 from cso_map.services.exchange.uploads import UploadError
-from cso_map.services.hsds.objects import derived_id
 from cso_map.services.hsds.reader import hsds_records
 from cso_map.services.records import cells as cell
+from cso_map.services.records.ids import derived_id
 from cso_map.services.records.writer import (
     existing_organizations,
     paused_collector,

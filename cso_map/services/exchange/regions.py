@@ -17,7 +17,8 @@ from cso_map.geo.boundaries import label_point, repair, simplify_coverage, to_ge
 from cso_map.models import Region
 from cso_map.services.directory.regions import load_indicators
 from cso_map.services.exchange.uploads import UploadError, read_boundaries
-from cso_map.services.records.cells import CellError, read_csv_file, whole
+from cso_map.services.records.cells import CellError, whole
+from cso_map.services.records.text_files import read_csv_file
 
 STATE_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
 CODE_COLUMNS = ("code", "iso_3166_2", "ISO_3166_2", "iso_code")

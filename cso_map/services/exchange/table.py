@@ -18,8 +18,13 @@ from cso_map.config import PROJECT_ROOT
 from cso_map.models import Organization
 from cso_map.services.exchange.csv_text import FORMULA_STARTS, csv_text
 from cso_map.services.exchange.uploads import UploadError, feature_collection
-from cso_map.services.hsds.objects import derived_id, listed_parent_id
+from cso_map.services.hsds.objects import listed_parent_id
 from cso_map.services.records import cells as cell
+from cso_map.services.records.columns import SERVICE_FLAGS
+from cso_map.services.records.fields import FIELDS_BY_NAME, TABLE_FIELDS, Kind
+from cso_map.services.records.ids import derived_id
+from cso_map.services.records.text_files import read_csv_file
+from cso_map.services.records.values import plain_value, read_value
 from cso_map.taxonomy import SERVICE_CATEGORIES
 from cso_map.text import fold
 
@@ -60,32 +65,18 @@ def _columns() -> tuple[Column, ...]:
 COLUMNS = _columns()
 NAMES = tuple(column.name for column in COLUMNS)
 REQUIRED = tuple(column.name for column in COLUMNS if column.required)
-ORGANIZATION_COLUMNS = (
-    "id",
-    "name",
-    "alternate_name",
-    "description",
-    "email",
-    "website",
-    "phone",
-    "year_founded",
-    "legal_status",
-    "legally_registered",
-    "paid_staff",
-    "volunteers",
-    "members",
-    "women_led",
-    "open_to_mentor",
-    "seeking_mentor",
-    "location_confidential",
-    "contact_instructions",
+# Fields whose table cell is the stored value itself (flags as yes/no).
+PLAIN_FIELDS = tuple(
+    field
+    for field in TABLE_FIELDS
+    if field.kind not in (Kind.TERM, Kind.TERMS, Kind.PARENT, Kind.ORIGINS)
 )
 ADDRESS_COLUMNS = ("address_1", "city", "state_province", "postal_code", "country")
-SERVICE_FLAG_COLUMNS = (
-    "free_of_charge",
-    "no_documents_required",
-    "women_only",
-    "walk_in",
+ADDRESS_LIMITS = (
+    ("address_1", 200),
+    ("city", 120),
+    ("state_province", 120),
+    ("postal_code", 20),
 )
 
 
@@ -105,7 +96,7 @@ def read_organization_rows(path: Path) -> tuple[list[dict], str]:
     """Return the rows of a CSV or GeoJSON file, and which of the two it was."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        rows = cell.read_csv_file(path, REQUIRED, NAMES)
+        rows = read_csv_file(path, REQUIRED, NAMES)
         return [{k: unneutralized(v) for k, v in row.items()} for row in rows], "csv"
     if suffix in (".geojson", ".json"):
         return _geojson_rows(path), "geojson"
@@ -165,16 +156,48 @@ def _origins(value: object, regions: set[str], where) -> list[dict]:
 
 def record_from_row(row: dict, where, regions: set[str], find_id, lang: str) -> dict:
     """Return the organization record a template row describes, checking every cell."""
-    name = cell.clipped(row.get("name"), where, "name", 200)
-    if not name:
-        raise cell.CellError(where, "name", _l("a name is needed"))
+    name = read_value(FIELDS_BY_NAME["name"], row.get("name"), where)
     state = cell.region_code(row.get("state"), regions, where, "state")
     lat, lon = cell.point(row.get("latitude"), row.get("longitude"), where)
     org_id = cell.identifier(row.get("id"), where, "id") or find_id(fold(name), state)
-    flags = {
-        name: cell.flag(row.get(name), where, name) for name in SERVICE_FLAG_COLUMNS
+    services = _services(row, where, org_id, lang)
+    place = _first_place(row, where, org_id, state, lat, lon)
+    for service in services:
+        service["location_ids"] = [place["id"]] if place else []
+        service["area_regions"] = [state] if state and lat is None else []
+    return {
+        "id": org_id,
+        **{
+            field.name: read_value(field, row.get(field.name), where)
+            for field in TABLE_FIELDS
+            if field.kind is not Kind.ORIGINS
+        },
+        "origins": _origins(row.get("origins"), regions, where),
+        "locations": [place] if place else [],
+        "services": services,
     }
+
+
+def _services(row: dict, where, org_id: str, lang: str) -> list[dict]:
+    """Return the services of a row: one per category, with the row's conditions."""
+    flags = {name: cell.flag(row.get(name), where, name) for name in SERVICE_FLAGS}
     languages = cell.codes(row.get("languages"), "language", where, "languages")
+    return [
+        {
+            "id": derived_id("service", org_id, category),
+            "category": category,
+            "name": SERVICE_CATEGORIES[category].label(lang),
+            "languages": languages,
+            **flags,
+        }
+        for category in cell.codes(
+            row.get("services"), "service_category", where, "services"
+        )
+    ]
+
+
+def _first_place(row: dict, where, org_id: str, state, lat, lon) -> dict | None:
+    """Return the row's place (its point, state or address), or None."""
     country = cell.text(row.get("country"))
     if country and not (len(country) == 2 and country.isalpha()):
         raise cell.CellError(
@@ -182,96 +205,20 @@ def record_from_row(row: dict, where, regions: set[str], find_id, lang: str) -> 
             "country",
             _l("%(value)r is not a two-letter country code", value=country),
         )
-    location_id = derived_id("location", org_id, 0)
-    has_place = lat is not None or state or cell.text(row.get("city"))
+    if lat is None and not state and not cell.text(row.get("city")):
+        return None
     return {
-        "id": org_id,
-        "name": name,
-        "alternate_name": cell.clipped(
-            row.get("alternate_name"), where, "alternate_name", 200
-        ),
-        "type": cell.code(row.get("type"), "cso_type", where, "type")
-        or _missing(where, "type"),
-        "description": cell.text(row.get("description")) or "",
-        "email": cell.email(row.get("email"), where, "email"),
-        "website": cell.web_address(row.get("website"), where, "website"),
-        "phone": cell.clipped(row.get("phone"), where, "phone", 40),
-        "year_founded": cell.whole(
-            row.get("year_founded"), where, "year_founded", 1800, 2100
-        ),
-        "legal_status": cell.clipped(
-            row.get("legal_status"), where, "legal_status", 120
-        ),
-        "legally_registered": cell.flag(
-            row.get("legally_registered"), where, "legally_registered"
-        ),
-        "parent_id": cell.identifier(row.get("parent_id"), where, "parent_id"),
-        "paid_staff": cell.whole(row.get("paid_staff"), where, "paid_staff"),
-        "volunteers": cell.whole(row.get("volunteers"), where, "volunteers"),
-        "members": cell.whole(row.get("members"), where, "members"),
-        "budget_band": cell.code(
-            row.get("budget_band"), "budget_band", where, "budget_band"
-        ),
-        "engagement_level": cell.code(
-            row.get("engagement_level"), "engagement_level", where, "engagement_level"
-        )
-        or "inform",
-        "women_led": cell.flag(row.get("women_led"), where, "women_led"),
-        "open_to_mentor": cell.flag(row.get("open_to_mentor"), where, "open_to_mentor"),
-        "seeking_mentor": cell.flag(row.get("seeking_mentor"), where, "seeking_mentor"),
-        "target_groups": cell.codes(
-            row.get("target_groups"), "target_group", where, "target_groups"
-        ),
-        "skills": cell.codes(row.get("skills"), "skill", where, "skills"),
-        "support_needs": cell.codes(
-            row.get("support_needs"), "support_need", where, "support_needs"
-        ),
-        "origins": _origins(row.get("origins"), regions, where),
-        "location_confidential": cell.flag(
-            row.get("location_confidential"), where, "location_confidential"
-        ),
-        "contact_instructions": cell.text(row.get("contact_instructions")) or "",
-        "locations": [
-            {
-                "id": location_id,
-                "type": "physical",
-                "lat": lat,
-                "lon": lon,
-                "state": state,
-                "address_1": cell.clipped(
-                    row.get("address_1"), where, "address_1", 200
-                ),
-                "city": cell.clipped(row.get("city"), where, "city", 120),
-                "state_province": cell.clipped(
-                    row.get("state_province"), where, "state_province", 120
-                ),
-                "postal_code": cell.clipped(
-                    row.get("postal_code"), where, "postal_code", 20
-                ),
-                "country": country.upper() if country else None,
-            }
-        ]
-        if has_place
-        else [],
-        "services": [
-            {
-                "id": derived_id("service", org_id, category),
-                "category": category,
-                "name": SERVICE_CATEGORIES[category].label(lang),
-                "languages": languages,
-                "location_ids": [location_id] if has_place else [],
-                "area_regions": [state] if state and lat is None else [],
-                **flags,
-            }
-            for category in cell.codes(
-                row.get("services"), "service_category", where, "services"
-            )
-        ],
+        "id": derived_id("location", org_id, 0),
+        "type": "physical",
+        "lat": lat,
+        "lon": lon,
+        "state": state,
+        **{
+            column: cell.clipped(row.get(column), where, column, limit)
+            for column, limit in ADDRESS_LIMITS
+        },
+        "country": country.upper() if country else None,
     }
-
-
-def _missing(where, field: str):
-    raise cell.CellError(where, field, _l("a value is needed"))
 
 
 def table_row(organization: Organization) -> list[object]:
@@ -284,16 +231,19 @@ def table_row(organization: Organization) -> list[object]:
     hidden = organization.location_confidential
     services = organization.services
     values = {
-        **{name: getattr(organization, name) for name in ORGANIZATION_COLUMNS},
-        "type": organization.type.code,
+        "id": organization.id,
+        **{field.name: getattr(organization, field.name) for field in PLAIN_FIELDS},
+        **{
+            field.name: plain_value(organization, field)
+            for field in TABLE_FIELDS
+            if field.kind is Kind.TERM
+        },
+        **{
+            field.name: ";".join(plain_value(organization, field))
+            for field in TABLE_FIELDS
+            if field.kind is Kind.TERMS
+        },
         "parent_id": listed_parent_id(organization),
-        "budget_band": organization.budget_band.code
-        if organization.budget_band
-        else None,
-        "engagement_level": organization.engagement_level.code,
-        "target_groups": ";".join(t.code for t in organization.target_groups),
-        "skills": ";".join(t.code for t in organization.skills),
-        "support_needs": ";".join(t.code for t in organization.support_needs),
         "origins": ";".join(sorted({_origin_text(o) for o in organization.origins})),
         "state": location.region.code if location and location.region else None,
         "services": ";".join(dict.fromkeys(s.category.code for s in services)),
@@ -304,10 +254,7 @@ def table_row(organization: Organization) -> list[object]:
                 key=lambda term: term.position,
             )
         ),
-        **{
-            name: any(getattr(s, name) for s in services)
-            for name in SERVICE_FLAG_COLUMNS
-        },
+        **{name: any(getattr(s, name) for s in services) for name in SERVICE_FLAGS},
     }
     if location and not hidden:
         values.update({name: getattr(location, name) for name in ADDRESS_COLUMNS})

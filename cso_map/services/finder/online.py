@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload, selectinload
@@ -19,10 +18,8 @@ from cso_map.models import (
 )
 from cso_map.services.finder.opening import is_open_at
 from cso_map.services.finder.places import place_book
+from cso_map.services.finder.query import HelpSearch
 from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES
-
-if TYPE_CHECKING:
-    from cso_map.services.finder.search import HelpSearch
 
 MAX_ONLINE = 5
 FLAG_COLUMNS = {

@@ -12,61 +12,15 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from cso_map.extensions import db
 from cso_map.models import Location, Organization, Region, Service
-from cso_map.services.finder.help_places import Where
-from cso_map.services.finder.nearest import (
-    FLAGS,
-    NearestHits,
-    NearestQuery,
-    nearest_hits,
-)
+from cso_map.services.finder.nearest import NearestHits, nearest_hits
 from cso_map.services.finder.online import online_services
 from cso_map.services.finder.opening import is_open_at
 from cso_map.services.finder.places import place_book
+from cso_map.services.finder.query import HelpSearch
 from cso_map.services.finder.unmet_demand import count_zero_result
 from cso_map.services.snapshot.build import DirectorySnapshot, directory_snapshot
 
-RESULTS = 20
 NEIGHBOUR_RESULTS = 5
-
-
-@dataclass(frozen=True)
-class HelpSearch:
-    """What a person asks for, and where (radius None: any distance)."""
-
-    category: str
-    where: Where
-    language: str | None = None
-    free: bool = False
-    no_documents: bool = False
-    women_only: bool = False
-    walk_in: bool = False
-    open_now: bool = False
-    radius_km: float | None = None
-
-    @property
-    def filtered(self) -> bool:
-        """Return whether any condition beyond the need and the place is set."""
-        return bool(self.language or self.open_now) or any(
-            getattr(self, name) for name in FLAGS
-        )
-
-    def nearest_query(self, limit: int = RESULTS) -> NearestQuery:
-        """Return the nearest-services query of this search."""
-        where = self.where
-        return NearestQuery(
-            lat=where.lat,
-            lon=where.lon,
-            service=self.category,
-            language=self.language,
-            free=self.free,
-            no_documents=self.no_documents,
-            women_only=self.women_only,
-            walk_in=self.walk_in,
-            open_now=self.open_now,
-            radius_km=None if where.whole_state else self.radius_km,
-            limit=limit,
-            states=(where.state,) if where.whole_state else None,
-        )
 
 
 @dataclass(frozen=True)

@@ -18,18 +18,12 @@ from sqlalchemy import select
 
 from cso_map.extensions import db
 from cso_map.models import Taxonomy, TaxonomyTerm
-from cso_map.services.hsds.objects import (
-    organization_object,
-    service_object,
-    taxonomy_object,
-    term_object,
-)
-from cso_map.services.hsds.queries import (
-    HsdsQuery,
-    organizations_query,
-    services_query,
-)
+from cso_map.services.hsds.attributes import taxonomy_object, term_object
+from cso_map.services.hsds.objects import organization_object
+from cso_map.services.hsds.paging import HsdsQuery
+from cso_map.services.hsds.queries import organizations_query, services_query
 from cso_map.services.hsds.rows import plain_organizations, plain_services
+from cso_map.services.hsds.service_objects import service_object
 
 # HSDS table: the columns we fill, in the order of HSDS 3.0's datapackage.json.
 TABLES = {

@@ -26,18 +26,15 @@ from cso_map.models import (
     ServiceAtLocation,
     ServiceSchedule,
     TaxonomyTerm,
-    organization_skills,
-    organization_support_needs,
-    organization_target_groups,
     service_area_regions,
     service_languages,
 )
-from cso_map.services.hsds.queries import id_batches
+from cso_map.services.hsds.paging import id_batches
+from cso_map.services.records.fields import Kind, fields_of
+from cso_map.services.records.values import link_table
 
-ORGANIZATION_TERM_LISTS = (
-    ("target_groups", organization_target_groups),
-    ("skills", organization_skills),
-    ("support_needs", organization_support_needs),
+ORGANIZATION_TERM_LISTS = tuple(
+    (field.name, link_table(field)) for field in fields_of(Kind.TERMS)
 )
 
 
@@ -100,9 +97,9 @@ class _Reader:
         if not full:
             return found
         for item in found.values():
-            item.type = self.terms[item.type_id]
-            item.engagement_level = self.terms[item.engagement_level_id]
-            item.budget_band = self.terms.get(item.budget_band_id)
+            for field in fields_of(Kind.TERM):
+                term_id = getattr(item, f"{field.name}_id")
+                setattr(item, field.name, self.terms.get(term_id))
             item.locations, item.origins = [], []
         for name, association in ORGANIZATION_TERM_LISTS:
             links = _pairs(association, "organization_id", "term_id", ids)

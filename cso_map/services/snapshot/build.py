@@ -31,7 +31,8 @@ from cso_map.services.snapshot.services import (
     read_schedules,
     read_services,
 )
-from cso_map.taxonomy import SERVICE_CATEGORIES, Vocabulary
+from cso_map.taxonomy import SERVICE_CATEGORIES
+from cso_map.vocabulary import Vocabulary
 
 CATEGORY_INDEX = {code: i for i, code in enumerate(SERVICE_CATEGORIES.codes())}
 

@@ -83,7 +83,33 @@ def read_organizations(
     coordinates (else the first with coordinates); for confidential organizations,
     its state's label point. `search_text` is what free-text search matches.
     """
-    organizations = read_frame(
+    own_state = states_of.drop_duplicates("region_id", keep="first")
+    frame = _listed_organizations().merge(
+        _first_points(own_state), how="left", on="id", sort=False
+    )
+    confidential = frame["confidential"].to_numpy(bool)
+    _place_publicly(frame, regions, confidential)
+    frame["type"] = frame["type_id"].map(term_map(CSO_TYPES))
+    frame["key"] = frame["id"]  # as the database writes it, for joins
+    frame["id"] = canonical_ids(frame["id"])
+    frame["verified"] = frame["verification"] == "verified"
+    columns = [
+        *("id", "key", "name", "type", "lon", "lat", "approximate", "region", "state")
+    ]
+    organizations = frame[columns].assign(
+        confidential=confidential,
+        verified=frame["verified"].to_numpy(bool),
+        search_text=frame["search_text"].fillna(""),
+        categories=0,
+        languages=0,
+        target_groups=0,
+    )
+    return organizations, _located_states(frame["key"], own_state)
+
+
+def _listed_organizations() -> pd.DataFrame:
+    """Return the listed organizations' own columns, in directory order."""
+    return read_frame(
         select(
             id_text(Organization.id),
             Organization.name,
@@ -96,12 +122,11 @@ def read_organizations(
         .order_by(Organization.name_key, Organization.id),
         ["id", "name", "type_id", "confidential", "verification", "search_text"],
     )
-    all_locations = read_frame(
-        select(id_text(Location.organization_id), id_text(Location.region_id)).where(
-            Location.region_id.is_not(None)
-        ),
-        ["key", "region_id"],
-    )
+
+
+def _first_points(own_state: pd.DataFrame) -> pd.DataFrame:
+    """Return each organization's first located point (physical first), with its
+    state index (`own_state`: one state per region id)."""
     locations = read_frame(
         select(
             id_text(Location.organization_id),
@@ -118,10 +143,17 @@ def read_organizations(
         ),
         ["id", "lon", "lat", "approximate", "region_id"],
     ).drop_duplicates("id", keep="first")
-    own_state = states_of.drop_duplicates("region_id", keep="first")
-    locations = locations.merge(own_state, how="left", on="region_id")
-    frame = organizations.merge(locations, how="left", on="id", sort=False)
-    confidential = frame["confidential"].to_numpy(bool)
+    return locations.merge(own_state, how="left", on="region_id")
+
+
+def _place_publicly(
+    frame: pd.DataFrame, regions: gpd.GeoDataFrame, confidential: np.ndarray
+) -> None:
+    """Move confidential organizations to their state's label point, in place.
+
+    Those whose state is unknown lose their point; `region` becomes the state
+    code and `state` its index (-1: unknown).
+    """
     state = frame["state"].to_numpy(float)
     has_state = ~np.isnan(state)
     state_index = np.where(has_state, state, 0).astype(int)
@@ -137,26 +169,20 @@ def read_organizations(
     codes = regions["code"].to_numpy(object)[state_index]
     frame["region"] = np.where(has_state, codes, None)
     frame["state"] = np.where(has_state, state_index, -1)
-    frame["type"] = frame["type_id"].map(term_map(CSO_TYPES))
-    frame["key"] = frame["id"]  # as the database writes it, for joins
-    frame["id"] = canonical_ids(frame["id"])
-    frame["verified"] = frame["verification"] == "verified"
-    columns = [
-        *("id", "key", "name", "type", "lon", "lat", "approximate", "region", "state")
-    ]
-    organizations = frame[columns].assign(
-        confidential=confidential,
-        verified=frame["verified"].to_numpy(bool),
-        search_text=frame["search_text"].fillna(""),
-        categories=0,
-        languages=0,
-        target_groups=0,
+
+
+def _located_states(keys: pd.Series, own_state: pd.DataFrame) -> Reach:
+    """Return (organization position, state index) pairs of all their locations."""
+    all_locations = read_frame(
+        select(id_text(Location.organization_id), id_text(Location.region_id)).where(
+            Location.region_id.is_not(None)
+        ),
+        ["key", "region_id"],
     )
-    position = pd.Series(np.arange(len(frame)), index=frame["key"].to_numpy())
+    position = pd.Series(np.arange(len(keys)), index=keys.to_numpy())
     pairs = all_locations.merge(own_state, on="region_id")
     pairs["organization"] = pairs["key"].map(position)
     pairs = pairs.dropna(subset=["organization"])
-    located = Reach.union(
+    return Reach.union(
         (pairs["organization"].to_numpy(int), pairs["state"].to_numpy(int))
     )
-    return organizations, located

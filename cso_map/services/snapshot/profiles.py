@@ -32,7 +32,16 @@ def add_profiles(organizations: pd.DataFrame, today: dt.date) -> None:
     `parent` is the position of the federation or network it belongs to (-1);
     `online` says whether it has a virtual location (it serves online).
     """
-    profiles = read_frame(
+    frame = organizations[["key"]].merge(
+        _read_profiles(), how="left", on="key", sort=False
+    )
+    _add_capacity(organizations, frame, today)
+    _add_ties(organizations, frame)
+
+
+def _read_profiles() -> pd.DataFrame:
+    """Return the profile columns of listed organizations, keyed by `key`."""
+    return read_frame(
         select(
             id_text(Organization.id),
             *(getattr(Organization, name) for name in PROFILE_COUNTS),
@@ -51,7 +60,12 @@ def add_profiles(organizations: pd.DataFrame, today: dt.date) -> None:
             *("women_led", "reviewed_on", "parent_key"),
         ],
     )
-    frame = organizations[["key"]].merge(profiles, how="left", on="key", sort=False)
+
+
+def _add_capacity(
+    organizations: pd.DataFrame, frame: pd.DataFrame, today: dt.date
+) -> None:
+    """Add counts, bands, mentoring flags and staleness from `frame`, in place."""
     for name in PROFILE_COUNTS:
         organizations[name] = pd.to_numeric(frame[name]).astype(float).to_numpy()
     organizations["people"] = np.nan_to_num(organizations["paid_staff"]) + (
@@ -71,6 +85,10 @@ def add_profiles(organizations: pd.DataFrame, today: dt.date) -> None:
         reviewed is None or reviewed != reviewed or reviewed < recent
         for reviewed in frame["reviewed_on"]
     ]
+
+
+def _add_ties(organizations: pd.DataFrame, frame: pd.DataFrame) -> None:
+    """Add `online`, `parent` and the skills and needs masks, in place."""
     virtual = read_frame(
         select(id_text(Location.organization_id)).where(
             Location.location_type == "virtual"

@@ -13,7 +13,7 @@ import pandas as pd
 from sqlalchemy import String, cast
 
 from cso_map.extensions import db
-from cso_map.taxonomy import Vocabulary
+from cso_map.vocabulary import Vocabulary
 
 
 def id_text(column):

@@ -31,6 +31,16 @@ def read_services(today: dt.date, organizations: pd.DataFrame) -> pd.DataFrame:
     Also fills the organizations' `categories`, `languages` and `target_groups`
     masks; `owner` is each service's organization position.
     """
+    services = _active_services(today)
+    _add_masks(services, organizations)
+    return services.drop(
+        columns=["category_id", "assured_on", "reviewed_on", "verification"]
+    )
+
+
+def _active_services(today: dt.date) -> pd.DataFrame:
+    """Return the active services of listed organizations, with `stale`,
+    `verified` and `category` added and flags and numbers typed."""
     services = read_frame(
         select(
             id_text(Service.id),
@@ -68,6 +78,12 @@ def read_services(today: dt.date, organizations: pd.DataFrame) -> pd.DataFrame:
         services[field] = pd.to_numeric(services[field]).astype(float)
     for field in ("free", "no_documents", "women_only", "walk_in"):
         services[field] = services[field].astype(bool)
+    return services
+
+
+def _add_masks(services: pd.DataFrame, organizations: pd.DataFrame) -> None:
+    """Add language and target-group masks and `owner` to `services`, and the
+    category, language and target-group masks to `organizations`, in place."""
     services["languages"] = link_masks(
         select(
             id_text(service_languages.c.service_id),
@@ -99,9 +115,6 @@ def read_services(today: dt.date, organizations: pd.DataFrame) -> pd.DataFrame:
         masks = np.zeros(len(organizations), np.int64)
         np.bitwise_or.at(masks, owner, bits)
         organizations[column] = masks
-    return services.drop(
-        columns=["category_id", "assured_on", "reviewed_on", "verification"]
-    )
 
 
 def read_reach(

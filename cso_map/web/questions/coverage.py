@@ -6,19 +6,19 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SelectField
 
-from cso_map.directory.forms import (
+from cso_map.services.analysis.coverage import CoverageQuery
+from cso_map.taxonomy import (
+    SERVICE_CATEGORIES,
+    SERVICE_LANGUAGES,
+    TARGET_GROUPS,
+)
+from cso_map.web.forms import (
     FALSE_VALUES,
     QueryForm,
     known_code,
     language_field,
     required_service_field,
     vocabulary_choices,
-)
-from cso_map.services.analysis.coverage import CoverageQuery
-from cso_map.taxonomy import (
-    SERVICE_CATEGORIES,
-    SERVICE_LANGUAGES,
-    TARGET_GROUPS,
 )
 
 
@@ -49,7 +49,6 @@ class CoverageForm(QueryForm):
             service=self.service.data,
             language=self.language.data or None,
             target_group=self.target_group.data or None,
-            include_stale=bool(self.include_stale.data),
         )
 
     def active_filters(self) -> dict[str, str]:

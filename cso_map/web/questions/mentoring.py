@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import SearchField, SelectField
-from wtforms.validators import UUID, AnyOf, InputRequired, Length, Optional
+from wtforms.validators import UUID, AnyOf, Length, Optional
 
-from cso_map.directory.forms import QueryForm
 from cso_map.services.matching.mentoring import ROLES
+from cso_map.web.forms import QueryForm
 
 
 class MentoringForm(QueryForm):
@@ -31,15 +31,3 @@ class MentoringForm(QueryForm):
             ("mentee", _l("It looks for a mentor")),
             ("mentor", _l("It can mentor others")),
         ]
-
-
-class MentoringApiForm(MentoringForm):
-    """The API's question: the organization is required."""
-
-    organization = SearchField(
-        _l("Organization"),
-        validators=[
-            InputRequired(_l("Give the id of an organization.")),
-            UUID(_l("Give the id of an organization.")),
-        ],
-    )

@@ -7,18 +7,18 @@ from flask_babel import lazy_gettext as _l
 from wtforms import SelectField
 from wtforms.validators import InputRequired, ValidationError
 
-from cso_map.directory.forms import (
-    CheckboxesField,
-    QueryForm,
-    state_choices,
-    vocabulary_choices,
-)
 from cso_map.services.matching.partners import PartnerQuery
 from cso_map.taxonomy import (
     SERVICE_CATEGORIES,
     SERVICE_LANGUAGES,
     TARGET_GROUPS,
     normalize_language,
+)
+from cso_map.web.forms import (
+    CheckboxesField,
+    QueryForm,
+    state_choices,
+    vocabulary_choices,
 )
 
 

@@ -1,4 +1,4 @@
-"""Reasons of a ranking, as sentences in the reader's language."""
+"""Reasons of a likely-partner ranking, as sentences in the reader's language."""
 
 from __future__ import annotations
 

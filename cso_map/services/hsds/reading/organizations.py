@@ -1,0 +1,121 @@
+"""HSDS organizations, their profile attributes and origins, as our records."""
+
+from __future__ import annotations
+
+import re
+
+from flask_babel import lazy_gettext as _l
+
+from cso_map.services.hsds.reading.values import (
+    canonical_id,
+    iso_date,
+    match_key,
+)
+from cso_map.services.records import cells as cell
+from cso_map.services.records.fields import (
+    ATTRIBUTE_FIELDS,
+    HSDS_CORE_FIELDS,
+    TERM_ATTRIBUTE_FIELDS,
+    Kind,
+)
+from cso_map.services.records.values import read_value
+
+# Profile fields HSDS carries as attributes, and where a term of our
+# vocabularies goes in an organization record.
+PROFILE_ATTRIBUTES = {field.name: field for field in ATTRIBUTE_FIELDS}
+TERM_FIELDS = {field.vocabulary: field for field in TERM_ATTRIBUTE_FIELDS}
+
+
+class OrganizationReader:
+    """Reads organizations; mixed into `RecordBuilder`, which holds the records."""
+
+    def read_organizations(self, row: dict, where) -> None:
+        org_id = canonical_id(row.get("id"), where, "id")
+        record = {
+            "id": org_id,
+            **{
+                field.name: read_value(field, row.get(field.hsds), where, field.hsds)
+                for field in HSDS_CORE_FIELDS
+            },
+            "phone": None,
+            **{
+                field.name: [] if field.kind is Kind.TERMS else None
+                for field in TERM_FIELDS.values()
+            },
+            **{
+                field.name: read_value(field, None, where)
+                for field in PROFILE_ATTRIBUTES.values()
+            },
+        }
+        self.organizations.setdefault(
+            org_id,
+            {
+                **record,
+                "demo": False,
+                "verification_status": None,
+                "reviewed_on": None,
+                "status": "active",
+                "origins": [],
+                "locations": [],
+                "services": [],
+            },
+        )
+
+    def owner(self, row: dict, where, field: str = "organization_id") -> dict:
+        """Return the organization record a row names, refusing unknown ids."""
+        found = self.organizations.get(match_key(row.get(field)))
+        if found is None:
+            raise cell.CellError(where, field, _l("no organization has this id"))
+        return found
+
+    def organization_term(
+        self, record: dict, vocabulary: str, code: str, value, where
+    ) -> None:
+        field = TERM_FIELDS.get(vocabulary)
+        if field is None:
+            if vocabulary == "profile_field":
+                self.organization_field(record, code, value, where)
+        elif field.kind is Kind.TERMS:
+            record[field.name].append(code)
+        elif record[field.name] is None:
+            record[field.name] = code
+
+    def organization_field(self, record: dict, code: str, value, where) -> None:
+        if code in PROFILE_ATTRIBUTES:
+            record[code] = read_value(PROFILE_ATTRIBUTES[code], value, where)
+        elif code == "demo":
+            record[code] = cell.flag(value, where, code)
+        elif code == "verification":
+            if value not in ("verified", "unverified"):
+                raise cell.CellError(
+                    where,
+                    "verification",
+                    _l("%(value)r is not verified or unverified", value=value),
+                )
+            record["verification_status"] = value
+        elif code == "last_reviewed":
+            record["reviewed_on"] = iso_date(value, where, "last_reviewed")
+        elif code == "organization_status":
+            if value not in ("active", "inactive"):
+                raise cell.CellError(
+                    where,
+                    "organization_status",
+                    _l("%(value)r is not active or inactive", value=value),
+                )
+            record["status"] = value
+        elif code == "origin":
+            record["origins"].append(self.origin(str(value or ""), where))
+
+    def origin(self, text: str, where) -> dict:
+        country, region, community = [*text.split("|"), "", ""][:3]
+        if not re.fullmatch(r"[A-Z]{2}", country):
+            raise cell.CellError(
+                where,
+                "origin",
+                _l("%(value)r is not a two-letter country code", value=country),
+            )
+        return {
+            "country": country,
+            "region": cell.region_code(region, self.codes, where, "origin"),
+            "community": community or None,
+        }

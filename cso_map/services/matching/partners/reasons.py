@@ -1,0 +1,97 @@
+"""Why a likely partner is where it is, as reason codes with their values."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from cso_map.services.matching.partners.query import PartnerQuery
+from cso_map.services.matching.relations import skills_for_services
+from cso_map.services.snapshot.build import DirectorySnapshot, bitmask, mask_codes
+from cso_map.taxonomy import ENGAGEMENT_LEVELS, SERVICE_LANGUAGES, SKILLS, TARGET_GROUPS
+
+
+def partner_reasons(
+    snapshot: DirectorySnapshot,
+    row: pd.Series,
+    organization: pd.Series,
+    query: PartnerQuery,
+) -> list[dict]:
+    """Return why a candidate is where it is, as codes with their values."""
+    reasons = _basis_reasons(snapshot, row, organization, query)
+    reasons += _coverage_reasons(snapshot, row, organization, query)
+    reasons.append(
+        {
+            "code": "verified" if organization["verified"] else "unverified",
+            "stale": bool(organization["stale"]),
+        }
+    )
+    level = int(organization["engagement"])
+    if level >= 0:
+        reasons.append(
+            {"code": "engagement", "level": ENGAGEMENT_LEVELS.codes()[level]}
+        )
+    return reasons
+
+
+def _basis_reasons(
+    snapshot: DirectorySnapshot,
+    row: pd.Series,
+    organization: pd.Series,
+    query: PartnerQuery,
+) -> list[dict]:
+    """Return the reason of the candidate's tier, and its capacity if stated."""
+    basis = row["basis"]
+    if basis == "could_start":
+        wanted = skills_for_services(query.services)
+        return [
+            {
+                "code": "could_start",
+                "skills": mask_codes(SKILLS, int(organization["skills"]) & wanted),
+                "people": int(organization["people"]),
+                "region": query.region,
+            }
+        ]
+    service = snapshot.services.iloc[int(row["service_row"])]
+    reason = {"code": basis, "service": service["category"], "region": query.region}
+    if basis == "nearby":
+        reason["km"] = round(float(row["km"]))
+    reasons = [reason]
+    if not np.isnan(service["capacity"]):
+        reasons.append({"code": "capacity", "people": int(service["capacity"])})
+    return reasons
+
+
+def _coverage_reasons(
+    snapshot: DirectorySnapshot,
+    row: pd.Series,
+    organization: pd.Series,
+    query: PartnerQuery,
+) -> list[dict]:
+    """Return, for the languages and groups asked for, those covered and missing."""
+    reasons = []
+    for name, vocabulary, column in (
+        ("languages", SERVICE_LANGUAGES, "languages"),
+        ("groups", TARGET_GROUPS, "target_groups"),
+    ):
+        wanted = query.languages if name == "languages" else query.target_groups
+        if wanted:
+            mask = _mask_of(snapshot, row, organization, column)
+            covered = mask_codes(vocabulary, mask & bitmask(vocabulary, wanted))
+            reasons.append(
+                {
+                    "code": name,
+                    "covered": covered,
+                    "missing": [code for code in wanted if code not in covered],
+                }
+            )
+    return reasons
+
+
+def _mask_of(
+    snapshot: DirectorySnapshot, row: pd.Series, organization: pd.Series, column: str
+) -> int:
+    """Return the service's mask of `column`, or the organization's for could-start."""
+    if int(row["service_row"]) < 0:
+        return int(organization[column])
+    return int(snapshot.services[column].iat[int(row["service_row"])])

@@ -1,0 +1,69 @@
+"""The registry of service fields (see `fields.py` for organizations).
+
+The bulk writer's service columns, what editors may change, and which fields
+HSDS carries as profile-field attributes (both ways) derive from
+`SERVICE_FIELDS`. A service's category, languages, areas, hours and places are
+relations with rules of their own and are not listed here.
+"""
+
+from __future__ import annotations
+
+from cso_map.services.records.fields import Kind, entry
+
+# In the order HSDS writes them: core fields, then attributes by this order.
+SERVICE_FIELDS = (
+    entry("name", Kind.TEXT, "Name", "Nombre", required=True, hsds="name"),
+    entry(
+        "description", Kind.LONG_TEXT, "Description", "Descripción", hsds="description"
+    ),
+    entry("status", Kind.TEXT, "Status", "Estado", hsds="status"),
+    entry("url", Kind.URL, "Website", "Sitio web", hsds="url"),
+    entry("email", Kind.EMAIL, "E-mail", "Correo electrónico", hsds="email"),
+    entry("phone", Kind.TEXT, "Phone", "Teléfono", hsds="phones"),
+    entry(
+        "minimum_age",
+        Kind.COUNT,
+        "Minimum age",
+        "Edad mínima",
+        high=130,
+        hsds="minimum_age",
+    ),
+    entry(
+        "maximum_age",
+        Kind.COUNT,
+        "Maximum age",
+        "Edad máxima",
+        high=130,
+        hsds="maximum_age",
+    ),
+    entry(
+        "eligibility_notes",
+        Kind.LONG_TEXT,
+        "Who can use it",
+        "Quién puede usarlo",
+        hsds="eligibility_description",
+    ),
+    entry(
+        "application_process",
+        Kind.LONG_TEXT,
+        "What to bring",
+        "Qué llevar",
+        hsds="application_process",
+    ),
+    entry(
+        "capacity_per_month",
+        Kind.COUNT,
+        "People served per month",
+        "Personas atendidas al mes",
+    ),
+    entry(
+        "radius_km", Kind.DECIMAL, "Reach (km)", "Alcance (km)", low=0.001, high=20000
+    ),
+    entry("free_of_charge", Kind.FLAG, "Free of charge", "Gratuito"),
+    entry("no_documents_required", Kind.FLAG, "No papers needed", "Sin papeles"),
+    entry("women_only", Kind.FLAG, "Women only", "Solo mujeres"),
+    entry("walk_in", Kind.FLAG, "No appointment needed", "Sin cita"),
+    entry("hours_notes", Kind.LONG_TEXT, "Notes on hours", "Notas sobre el horario"),
+)
+SERVICE_ATTRIBUTE_FIELDS = tuple(field for field in SERVICE_FIELDS if field.attribute)
+EDITABLE_SERVICE_FIELDS = tuple(field for field in SERVICE_FIELDS if field.editable)

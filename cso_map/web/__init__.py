@@ -1,0 +1,1 @@
+"""What several blueprints share: form toolkit, questions, reasons, labels, limits."""

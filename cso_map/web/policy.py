@@ -1,0 +1,18 @@
+"""The coverage policy of a request, built from the app config in one place."""
+
+from __future__ import annotations
+
+from flask import current_app
+
+from cso_map.services.analysis.policy import CoveragePolicy
+
+
+def coverage_policy(include_stale: bool = False) -> CoveragePolicy:
+    """Return the policy services judge coverage by (UNDERSERVED_BELOW from config).
+
+    `include_stale` is the question's choice to count unverified and stale listings.
+    """
+    return CoveragePolicy(
+        underserved_below=current_app.config["UNDERSERVED_BELOW"],
+        include_stale=bool(include_stale),
+    )

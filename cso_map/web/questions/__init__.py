@@ -1,0 +1,1 @@
+"""The questions both the pages and the JSON API ask, as query-string forms."""
