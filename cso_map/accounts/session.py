@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, redirect, request, url_for
+from werkzeug.exceptions import Unauthorized
 
 from cso_map.errors import wants_json
 from cso_map.extensions import login_manager
@@ -12,8 +13,6 @@ from cso_map.services.editing.accounts import load_session_user
 def send_to_login():
     """Send a visitor who must log in to the login page (401 for the API)."""
     if wants_json():
-        from werkzeug.exceptions import Unauthorized
-
         raise Unauthorized()
     return redirect(url_for("accounts.login", next=request.full_path.rstrip("?")))
 

@@ -6,7 +6,7 @@ import math
 
 from flask import request
 
-from cso_map.api import bp
+from cso_map.api.blueprint import bp
 from cso_map.services.analysis.coverage import region_coverage
 from cso_map.web.api_parameters import takes, validated
 from cso_map.web.policy import coverage_policy

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, request
 from flask_babel import gettext as _
 
-from cso_map.api import bp
+from cso_map.api.blueprint import bp
 from cso_map.api.forms import MentoringApiForm
 from cso_map.services.matching.mentoring import NotOptedIn, mentoring_suggestions
 from cso_map.web.api_parameters import takes, validated

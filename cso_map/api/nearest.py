@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import FloatField, IntegerField
 from wtforms.validators import InputRequired, Optional
 
-from cso_map.api import bp
+from cso_map.api.blueprint import bp
 from cso_map.services.finder.nearest import NearestQuery, nearest_services
 from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES
 from cso_map.web.api_parameters import takes, validated

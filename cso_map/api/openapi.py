@@ -15,7 +15,7 @@ from wtforms import (
 )
 from wtforms.validators import UUID, AnyOf, InputRequired, Length
 
-from cso_map.api import bp
+from cso_map.api.blueprint import bp
 
 PREFIXES = ("/api/v1", "/hsds")
 ERROR = {

@@ -6,7 +6,7 @@ import uuid
 
 from flask import abort, request
 
-from cso_map.api import bp
+from cso_map.api.blueprint import bp
 from cso_map.api.forms import OrganizationQueryForm
 from cso_map.api.serializers import organization_profile, organization_summary
 from cso_map.services.analysis.region_maps import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import request
 
-from cso_map.api import bp
+from cso_map.api.blueprint import bp
 from cso_map.services.matching.partners import likely_partners
 from cso_map.web.api_parameters import takes, validated
 from cso_map.web.partner_reasons import reason_items

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cso_map.api import bp
+from cso_map.api.blueprint import bp
 from cso_map.services.analysis.region_maps import regions_geojson
 
 

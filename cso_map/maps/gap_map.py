@@ -61,7 +61,30 @@ def build_gap_map(
     Colours: a gap in deep purple, ratio classes (quantiles, mapclassify) in
     ColorBrewer PuBu from dark (least served) to light, no data in grey.
     """
-    features = regions["features"]
+    breaks = _style_features(regions["features"], tooltips)
+    figure_map = base_map(assets, tiles, bounds)
+    folium.GeoJson(
+        regions,
+        name=map_text(texts.regions_layer),
+        style_function=_style,
+        highlight_function=lambda feature: {"weight": 3, "color": "#000000"},
+        tooltip=folium.GeoJsonTooltip(
+            fields=list(TOOLTIP_FIELDS),
+            aliases=[map_text(alias) for alias in texts.aliases],
+            sticky=True,
+        ),
+    ).add_to(figure_map)
+    if providers is not None:
+        PointsLayer(
+            providers, type_codes or [], name=texts.providers_layer, show=False
+        ).add_to(figure_map)
+        folium.LayerControl(collapsed=False).add_to(figure_map)
+    _add_legend(figure_map, texts, breaks, format_ratio)
+    return figure_map
+
+
+def _style_features(features: list[dict], tooltips: list[tuple[str, ...]]) -> list:
+    """Give each feature only what the map shows, escaped; return the class breaks."""
     ratios = np.array(
         [
             np.nan if f["properties"]["ratio"] is None else f["properties"]["ratio"]
@@ -83,23 +106,11 @@ def build_gap_map(
                 for field, text in zip(TOOLTIP_FIELDS, texts_of_region, strict=True)
             },
         }
-    figure_map = base_map(assets, tiles, bounds)
-    folium.GeoJson(
-        regions,
-        name=map_text(texts.regions_layer),
-        style_function=_style,
-        highlight_function=lambda feature: {"weight": 3, "color": "#000000"},
-        tooltip=folium.GeoJsonTooltip(
-            fields=list(TOOLTIP_FIELDS),
-            aliases=[map_text(alias) for alias in texts.aliases],
-            sticky=True,
-        ),
-    ).add_to(figure_map)
-    if providers is not None:
-        PointsLayer(
-            providers, type_codes or [], name=texts.providers_layer, show=False
-        ).add_to(figure_map)
-        folium.LayerControl(collapsed=False).add_to(figure_map)
+    return breaks
+
+
+def _add_legend(figure_map: folium.Map, texts: GapMapTexts, breaks, format_ratio):
+    """Add the legend: a gap, each ratio class, no data."""
     legend = [(GAP_COLOUR, texts.gap)]
     legend += [
         (colour, texts.class_label.format(value=format_ratio(bound)))
@@ -107,7 +118,6 @@ def build_gap_map(
     ]
     legend.append((NO_DATA_COLOUR, texts.no_data))
     add_legend(figure_map, texts.title, legend)
-    return figure_map
 
 
 def _ratio(value) -> float:

@@ -37,68 +37,18 @@ class ImportReport:
 
 def import_regions(path: Path, dry_run: bool = False) -> ImportReport:
     """Add or update states from a boundary file, matched by ISO 3166-2 code."""
-    frame = read_boundaries(path)
-    column = next((name for name in CODE_COLUMNS if name in frame.columns), None)
-    if column is None:
-        raise UploadError(
-            _l(
-                "%(name)s: no column of codes (%(columns)s)",
-                name=path.name,
-                columns=", ".join(CODE_COLUMNS),
-            )
-        )
-    frame = frame.reset_index(drop=True)
-    frame["code"] = frame[column].astype(str).str.strip().str.upper()
-    for number, row in enumerate(frame.itertuples(), start=1):
-        if not STATE_CODE.match(row.code):
-            raise CellError(
-                str(_l("feature %(number)s", number=number)),
-                column,
-                _l("%(value)r is not an ISO 3166-2 code", value=row.code),
-            )
-    if frame["code"].duplicated().any():
-        twice = frame.loc[frame["code"].duplicated(), "code"].iloc[0]
-        raise UploadError(
-            _l("field %(field)s: %(id)s appears twice", field=column, id=twice)
-        )
+    frame, column = _coded(read_boundaries(path), path.name)
     geometries = repair(frame.geometry)
     for number, geometry in enumerate(geometries, start=1):
         if geometry.is_empty:
-            raise CellError(
-                str(_l("feature %(number)s", number=number)),
-                "geometry",
-                _l("no polygon"),
-            )
+            raise CellError(_feature(number), "geometry", _l("no polygon"))
     simplified = simplify_coverage(gpd.GeoSeries(geometries.values, crs=frame.crs))
     existing = {region.code: region for region in db.session.scalars(select(Region))}
     report = ImportReport(dry_run=dry_run)
     for number, (row, geometry, simple) in enumerate(
         zip(frame.itertuples(), geometries, simplified, strict=True), start=1
     ):
-        region = existing.get(row.code)
-        if region is None:
-            country = existing.get(row.code.split("-")[0])
-            if country is None:
-                raise CellError(
-                    str(_l("feature %(number)s", number=number)),
-                    column,
-                    _l("the country of %(code)s is unknown", code=row.code),
-                )
-            names = _names(row, row.code)
-            region = Region(
-                id=uuid.uuid4(),
-                code=row.code,
-                level="state",
-                parent_id=country.id,
-                **names,
-            )
-            db.session.add(region)
-            report.added.append(row.code)
-        else:
-            report.updated.append(row.code)
-            for key, value in _names(row, None).items():
-                if value:
-                    setattr(region, key, value)
+        region = _region_of(row, number, column, existing, report)
         region.geometry = to_geojson(geometry)
         region.geometry_simplified = to_geojson(
             simple if not simple.is_empty else geometry
@@ -109,6 +59,69 @@ def import_regions(path: Path, dry_run: bool = False) -> ImportReport:
     else:
         db.session.commit()
     return report
+
+
+def _feature(number: int) -> str:
+    return str(_l("feature %(number)s", number=number))
+
+
+def _coded(frame: gpd.GeoDataFrame, name: str) -> tuple[gpd.GeoDataFrame, str]:
+    """Return the features with their upper-case ISO 3166-2 `code`, and the column
+    it came from; refuse a file without codes, a bad code or one given twice."""
+    column = next((name for name in CODE_COLUMNS if name in frame.columns), None)
+    if column is None:
+        raise UploadError(
+            _l(
+                "%(name)s: no column of codes (%(columns)s)",
+                name=name,
+                columns=", ".join(CODE_COLUMNS),
+            )
+        )
+    frame = frame.reset_index(drop=True)
+    frame["code"] = frame[column].astype(str).str.strip().str.upper()
+    for number, row in enumerate(frame.itertuples(), start=1):
+        if not STATE_CODE.match(row.code):
+            raise CellError(
+                _feature(number),
+                column,
+                _l("%(value)r is not an ISO 3166-2 code", value=row.code),
+            )
+    if frame["code"].duplicated().any():
+        twice = frame.loc[frame["code"].duplicated(), "code"].iloc[0]
+        raise UploadError(
+            _l("field %(field)s: %(id)s appears twice", field=column, id=twice)
+        )
+    return frame, column
+
+
+def _region_of(
+    row, number: int, column: str, existing: dict[str, Region], report: ImportReport
+) -> Region:
+    """Return the state a feature updates, or a new one in a known country."""
+    region = existing.get(row.code)
+    if region is not None:
+        report.updated.append(row.code)
+        for key, value in _names(row, None).items():
+            if value:
+                setattr(region, key, value)
+        return region
+    country = existing.get(row.code.split("-")[0])
+    if country is None:
+        raise CellError(
+            _feature(number),
+            column,
+            _l("the country of %(code)s is unknown", code=row.code),
+        )
+    region = Region(
+        id=uuid.uuid4(),
+        code=row.code,
+        level="state",
+        parent_id=country.id,
+        **_names(row, row.code),
+    )
+    db.session.add(region)
+    report.added.append(row.code)
+    return region
 
 
 def _names(row, default: str | None) -> dict:
