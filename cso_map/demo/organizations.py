@@ -137,19 +137,32 @@ def _identity(rng, index, cso_type, name, home, size, registered, federations) -
 def _capacity(rng, cso_type, size, registered, womens) -> dict:
     """Return the record's fields from `paid_staff` to `engagement_level`."""
     staff, volunteers, members, budgets, _capacity, _founded = p.SIZES[size]
-    return {
+    counts = {
         "paid_staff": rng.randint(*staff),
         "volunteers": rng.randint(*volunteers),
         "members": rng.randint(*members),
+    }
+    return {
+        **counts,
         "budget_band": rng.choice(budgets),
         "skills": draw_skills(rng, size, cso_type),
         "support_needs": draw_needs(rng, size, registered),
         "open_to_mentor": (size == "large" and rng.random() < 0.75)
         or (size == "medium" and rng.random() < 0.35),
         "seeking_mentor": False,
+        "accepts_volunteers": welcomes_volunteers(counts),
         "women_led": womens or rng.random() < 0.35,
         "engagement_level": pick(rng, p.ENGAGEMENT[size]),
     }
+
+
+def welcomes_volunteers(counts: dict) -> bool:
+    """Return whether a group with these counts welcomes volunteers: most that
+    have some do. Derived from the counts, so it takes no random draw and the
+    rest of the demo stays as it was."""
+    return (
+        counts["volunteers"] > 0 and (counts["volunteers"] + counts["members"]) % 3 != 0
+    )
 
 
 def _standing(rng, index, language, confidential, reviewed) -> dict:

@@ -129,6 +129,7 @@ class OrganizationForm(FlaskForm):
     engagement_level = SelectField(_l("Relationship with authorities"))
     open_to_mentor = BooleanField(_l("We can mentor other organizations"))
     seeking_mentor = BooleanField(_l("We are looking for a mentor organization"))
+    accepts_volunteers = BooleanField(_l("We welcome volunteers from the community"))
     women_led = BooleanField(_l("Led by women"))
     location_confidential = BooleanField(
         _l("Hide our address: show only our state (for shelters and groups at risk)")

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING, ClassVar
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, and_
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, and_, false
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql.elements import ColumnElement
@@ -76,6 +76,9 @@ class Organization(UUIDPrimaryKey, Timestamps, Base):
     )
     open_to_mentor: Mapped[bool] = mapped_column(default=False)
     seeking_mentor: Mapped[bool] = mapped_column(default=False)
+    accepts_volunteers: Mapped[bool] = mapped_column(
+        default=False, server_default=false()
+    )
     women_led: Mapped[bool] = mapped_column(default=False)
     engagement_level_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("taxonomy_terms.id")

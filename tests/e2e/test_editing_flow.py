@@ -56,3 +56,37 @@ def test_register_verify_edit_and_see_it_on_the_profile_and_the_gap_map(
     nevada = public.locator("tr", has_text="Nevada")
     expect(nevada).to_contain_text("300")
     assert public.context.cookies() == []
+
+
+def test_an_editor_says_on_a_phone_that_they_welcome_volunteers(
+    browser, live_server, app, directory
+):
+    with app.app_context():
+        create_user(
+            "lupe@example.org", PASSWORD, "editor", organizations=[directory["bravo"]]
+        )
+    phone = browser.new_context(
+        locale="es-MX", viewport={"width": 360, "height": 740}
+    ).new_page()
+    phone.goto(live_server + "/es/login")
+    phone.get_by_label("Correo electrónico").fill("lupe@example.org")
+    phone.get_by_label("Contraseña").fill(PASSWORD)
+    phone.get_by_role("button", name="Iniciar sesión").click()
+    phone.get_by_role("link", name="Centro Legal del Valle").click()
+    expect(phone.locator("main")).not_to_contain_text("Recibe voluntariado")
+    phone.get_by_role("link", name="Editar").first.click()
+    box = phone.get_by_label("Recibimos voluntariado de la comunidad")
+    expect(box).not_to_be_checked()
+    box.check()
+    phone.get_by_role("button", name="Guardar").click()
+    expect(phone.locator("main")).to_contain_text("Guardado.")
+
+    desk = browser.new_context(
+        locale="en-US", viewport={"width": 1366, "height": 900}
+    ).new_page()
+    desk.goto(live_server + "/en/organizations")
+    desk.get_by_role("link", name="Centro Legal del Valle").first.click()
+    expect(desk.locator("main")).to_contain_text(
+        "Welcomes volunteers from the community"
+    )
+    assert desk.context.cookies() == []

@@ -182,6 +182,13 @@ ORGANIZATION_FIELDS: tuple[Field, ...] = (
         api=Api.CAPACITY,
     ),
     entry(
+        "accepts_volunteers",
+        Kind.FLAG,
+        "Welcomes volunteers",
+        "Recibe voluntariado",
+        api=Api.CAPACITY,
+    ),
+    entry(
         "target_groups",
         Kind.TERMS,
         "Groups served",
