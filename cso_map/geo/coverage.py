@@ -142,7 +142,9 @@ def coverage(
     )
 
 
-def language_gaps(providers_any: np.ndarray, providers_in_language: np.ndarray):
+def language_gaps(
+    providers_any: np.ndarray, providers_in_language: np.ndarray
+) -> np.ndarray:
     """Return, per region, whether a service exists there but not in the language."""
     return (np.asarray(providers_any) > 0) & (np.asarray(providers_in_language) == 0)
 

@@ -48,7 +48,7 @@ def point_collection(
     }
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     """Return `value` as a JSON-friendly Python value (NaN becomes None)."""
     if hasattr(value, "item"):
         value = value.item()

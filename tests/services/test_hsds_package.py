@@ -10,8 +10,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cso_map.extensions import db
+from cso_map.models import TaxonomyTerm
 from cso_map.services.hsds import paging
+from cso_map.services.ops.vocabularies import sync_taxonomies
 from cso_map.services.records.ids import NAMESPACE, derived_id
+from cso_map.taxonomy import SERVICE_CATEGORIES, VOCABULARIES
 
 
 def read_package(runner, tmp_path):
@@ -138,3 +142,22 @@ def test_the_coverage_export_is_every_state_with_its_figures(
     refused = runner.invoke(args=["export", "coverage", str(out), "--service", "x"])
     assert refused.exit_code != 0
     assert "legal_advice" in refused.output
+
+
+def test_taxonomies_and_terms_come_in_the_vocabularies_order(
+    app, runner, directory, tmp_path
+):
+    # A term rewritten in place moves on disk (PostgreSQL puts the new row version
+    # at the end); the package must not follow the database's physical order.
+    with app.app_context():
+        term = db.session.get(TaxonomyTerm, SERVICE_CATEGORIES.term_id("orientation"))
+        term.label_es = "otra"
+        db.session.commit()
+        sync_taxonomies()
+    _package, tables = read_package(runner, tmp_path)
+    assert [row["id"] for row in tables["taxonomies"]] == [
+        str(vocabulary.id) for vocabulary in VOCABULARIES.values()
+    ]
+    assert [row["code"] for row in tables["taxonomy_terms"]] == [
+        code for vocabulary in VOCABULARIES.values() for code in vocabulary.codes()
+    ]

@@ -83,7 +83,7 @@ def load_indicators(rows: Iterable[dict]) -> int:
     return written
 
 
-def _optional_int(value) -> int | None:
+def _optional_int(value: str | int | None) -> int | None:
     return None if value in (None, "") else int(value)
 
 

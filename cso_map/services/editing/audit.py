@@ -12,7 +12,7 @@ from cso_map.extensions import db
 from cso_map.models import AuditEvent, User
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     if isinstance(value, dt.date | dt.datetime | uuid.UUID):
         return str(value)
     return value

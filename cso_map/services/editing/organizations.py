@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -22,6 +23,9 @@ from cso_map.services.records.fields import EDITABLE_FIELDS, Kind
 from cso_map.services.records.values import plain_values
 from cso_map.taxonomy import VOCABULARIES
 from cso_map.text import fold
+
+if TYPE_CHECKING:
+    from cso_map.vocabulary import Vocabulary
 
 EDITABLE = tuple(field.name for field in EDITABLE_FIELDS)
 TERMS = {
@@ -68,7 +72,7 @@ def update_organization(
     if organization.version != expected_version:
         raise StaleEdit(organization_fields(organization))
     before = organization_fields(organization)
-    with db.session.no_autoflush:
+    with db.session.no_autoflush:  # one flush at commit: the version moves once
         for name in EDITABLE:
             if name in changes:
                 value = changes[name]
@@ -77,10 +81,13 @@ def update_organization(
                 elif name in TERM_LISTS:
                     value = [_term(TERM_LISTS[name], code) for code in value]
                 setattr(organization, name, value)
-    organization.name_key = fold(organization.name)
-    organization.search_text = _search_text(organization)
-    after = organization_fields(organization)
+        organization.name_key = fold(organization.name)
+        organization.search_text = _search_text(organization)
+        after = organization_fields(organization)
     if after != before:
+        # Term lists live in link tables: touching the row moves the version on
+        # for them too, so a stale edit of them is refused like any other.
+        organization.updated_at = utcnow()
         record_change(
             "update",
             "organization",
@@ -94,7 +101,7 @@ def update_organization(
     return organization
 
 
-def _term(vocabulary, code: str | None) -> TaxonomyTerm | None:
+def _term(vocabulary: Vocabulary, code: str | None) -> TaxonomyTerm | None:
     """Return the taxonomy term row of `code` (None for None)."""
     if code is None:
         return None
@@ -116,7 +123,9 @@ def _search_text(organization: Organization) -> str:
     )
 
 
-def confirm_review(organization: Organization, by: User, today: dt.date | None = None):
+def confirm_review(
+    organization: Organization, by: User, today: dt.date | None = None
+) -> None:
     """Record that the editors checked the profile and nothing changed."""
     before = {"last_reviewed_on": organization.last_reviewed_on}
     organization.last_reviewed_on = today or dt.date.today()

@@ -51,8 +51,10 @@ def service_values(service: Service) -> dict:
     """Return a service's editable values (codes for terms and areas)."""
     values = {name: getattr(service, name) for name in SERVICE_FIELDS}
     values["category"] = service.category.code
-    values["languages"] = [term.code for term in service.languages]
-    values["areas"] = [region.code for region in service.area_regions]
+    # In the order the database gives them back, so an unchanged set is unchanged.
+    languages = sorted(service.languages, key=lambda term: term.position)
+    values["languages"] = [term.code for term in languages]
+    values["areas"] = sorted(region.code for region in service.area_regions)
     values["hours"] = {
         item.weekday: (item.opens_at, item.closes_at) for item in service.schedules
     }

@@ -1,7 +1,7 @@
 """Importing organizations from our table (CSV, GeoJSON points) or from HSDS.
 
 Every file is read and checked completely before anything is written; then the
-organizations are written in one transaction (see `organization_writer`). A dry
+organizations are written in one transaction (see `records/writer.py`). A dry
 run stops after the checks and says what would be added and what replaced.
 """
 
@@ -198,7 +198,7 @@ def check_records(records: list[dict], places: list) -> None:
 
 
 def _once(
-    seen: dict[str, str], key: str, owner: str, where: str, field_name: str
+    seen: dict[str, str], key: str, owner: str, where: cell.Where, field_name: str
 ) -> None:
     if key in seen:
         raise cell.CellError(

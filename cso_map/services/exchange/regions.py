@@ -3,10 +3,12 @@ each refusal naming the feature or row and the field."""
 
 from __future__ import annotations
 
+import math
 import re
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import geopandas as gpd
 from flask_babel import lazy_gettext as _l
@@ -24,6 +26,17 @@ STATE_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
 CODE_COLUMNS = ("code", "iso_3166_2", "ISO_3166_2", "iso_code")
 INDICATOR_COLUMNS = ("region", "year", "source")
 INDICATOR_NUMBERS = ("population", "migrant_population", "migrant_women", "migrant_men")
+
+
+class _FeatureRow(Protocol):
+    """One row of `GeoDataFrame.itertuples()`: its `code` and its other columns."""
+
+    @property
+    def code(self) -> str:
+        """Return the upper-case ISO 3166-2 code of the feature."""
+
+    def _asdict(self) -> dict[str, object]:
+        """Return the feature's columns by name."""
 
 
 @dataclass
@@ -95,7 +108,11 @@ def _coded(frame: gpd.GeoDataFrame, name: str) -> tuple[gpd.GeoDataFrame, str]:
 
 
 def _region_of(
-    row, number: int, column: str, existing: dict[str, Region], report: ImportReport
+    row: _FeatureRow,
+    number: int,
+    column: str,
+    existing: dict[str, Region],
+    report: ImportReport,
 ) -> Region:
     """Return the state a feature updates, or a new one in a known country."""
     region = existing.get(row.code)
@@ -124,14 +141,22 @@ def _region_of(
     return region
 
 
-def _names(row, default: str | None) -> dict:
+def _names(row: _FeatureRow, default: str | None) -> dict:
     """Return name_en and name_es from the feature's name columns."""
-    values = row._asdict()
+    values = {key: _text(value) for key, value in row._asdict().items()}
     plain = values.get("name") or values.get("NAME")
     return {
         "name_en": values.get("name_en") or plain or default,
         "name_es": values.get("name_es") or plain or default,
     }
+
+
+def _text(value: object) -> str | None:
+    """Return a feature's value as text; None when the file gives it none (a column
+    other features have is NaN for this one)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return str(value).strip() or None
 
 
 def read_indicator_rows(path: Path) -> list[dict]:

@@ -9,13 +9,14 @@ place and the service categories it offers; each category becomes one service.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from flask_babel import lazy_gettext as _l
 
 from cso_map.config import PROJECT_ROOT
-from cso_map.models import Organization
+from cso_map.models import Organization, OrganizationOrigin
 from cso_map.services.exchange.csv_text import FORMULA_STARTS, csv_text
 from cso_map.services.exchange.uploads import UploadError, feature_collection
 from cso_map.services.hsds.objects import listed_parent_id
@@ -134,7 +135,7 @@ def _geojson_rows(path: Path) -> list[dict]:
     return rows
 
 
-def _origins(value: object, regions: set[str], where) -> list[dict]:
+def _origins(value: object, regions: set[str], where: cell.Where) -> list[dict]:
     """Return the ties of origin written as "MX-OAX:community;GT"."""
     origins = []
     for item in str(value or "").split(";"):
@@ -154,7 +155,13 @@ def _origins(value: object, regions: set[str], where) -> list[dict]:
     return origins
 
 
-def record_from_row(row: dict, where, regions: set[str], find_id, lang: str) -> dict:
+def record_from_row(
+    row: dict,
+    where: cell.Where,
+    regions: set[str],
+    find_id: Callable[[str, str | None], str],
+    lang: str,
+) -> dict:
     """Return the organization record a template row describes, checking every cell."""
     name = read_value(FIELDS_BY_NAME["name"], row.get("name"), where)
     state = cell.region_code(row.get("state"), regions, where, "state")
@@ -178,7 +185,7 @@ def record_from_row(row: dict, where, regions: set[str], find_id, lang: str) -> 
     }
 
 
-def _services(row: dict, where, org_id: str, lang: str) -> list[dict]:
+def _services(row: dict, where: cell.Where, org_id: str, lang: str) -> list[dict]:
     """Return the services of a row: one per category, with the row's conditions."""
     flags = {name: cell.flag(row.get(name), where, name) for name in SERVICE_FLAGS}
     languages = cell.codes(row.get("languages"), "language", where, "languages")
@@ -196,7 +203,14 @@ def _services(row: dict, where, org_id: str, lang: str) -> list[dict]:
     ]
 
 
-def _first_place(row: dict, where, org_id: str, state, lat, lon) -> dict | None:
+def _first_place(
+    row: dict,
+    where: cell.Where,
+    org_id: str,
+    state: str | None,
+    lat: float | None,
+    lon: float | None,
+) -> dict | None:
     """Return the row's place (its point, state or address), or None."""
     country = cell.text(row.get("country"))
     if country and not (len(country) == 2 and country.isalpha()):
@@ -266,7 +280,7 @@ def table_row(organization: Organization) -> list[object]:
     return [_cell(values.get(name)) for name in NAMES]
 
 
-def _origin_text(origin) -> str:
+def _origin_text(origin: OrganizationOrigin) -> str:
     place = origin.region.code if origin.region else origin.country_code
     return f"{place}:{origin.community}" if origin.community else place
 

@@ -57,7 +57,9 @@ def state_timezones(snapshot: DirectorySnapshot, book: PlaceBook) -> np.ndarray:
     if _zones and _zones[0][0] is snapshot:
         return _zones[0][1]
     by_code = dict(zip(snapshot.regions["code"], book.timezones, strict=True))
-    zones = snapshot.organizations["region"].map(by_code).to_numpy(object)
+    zones = np.array(
+        [by_code.get(code) for code in snapshot.organizations["region"]], object
+    )
     _zones[:] = [(snapshot, zones)]
     return zones
 

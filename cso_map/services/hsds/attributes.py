@@ -45,8 +45,13 @@ def term_object(term: TaxonomyTerm) -> dict:
 
 
 def attribute(
-    link_id: uuid.UUID, link_type: str, term: TaxonomyTerm, value=None, key=""
+    link_id: uuid.UUID,
+    link_type: str,
+    term: TaxonomyTerm,
+    value: object = None,
+    key: str = "",
 ) -> dict:
+    """Return an attribute: a row's term and value (`key` tells repeats apart)."""
     term_item = _term_item(
         term.id,
         term.code,
@@ -71,7 +76,14 @@ def attribute(
 
 
 @functools.lru_cache(maxsize=1024)
-def _term_item(term_id, code, label_en, description_en, label_es, taxonomy_id) -> dict:
+def _term_item(
+    term_id: uuid.UUID,
+    code: str,
+    label_en: str,
+    description_en: str,
+    label_es: str,
+    taxonomy_id: uuid.UUID,
+) -> dict:
     """Return a term's object, made once per term (attributes repeat a few terms)."""
     return {
         "id": str(term_id),

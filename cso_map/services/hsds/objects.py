@@ -12,6 +12,7 @@ from __future__ import annotations
 from cso_map.models import (
     Location,
     Organization,
+    OrganizationOrigin,
 )
 from cso_map.services.hsds.attributes import (
     attribute,
@@ -65,7 +66,7 @@ def organization_attributes(organization: Organization) -> list[dict]:
     ]
 
 
-def origin_value(origin) -> str:
+def origin_value(origin: OrganizationOrigin) -> str:
     """Return a tie of origin as "country|state|community" (blank parts empty)."""
     region = origin.region.code if origin.region else ""
     return "|".join((origin.country_code, region, origin.community or ""))

@@ -1,6 +1,6 @@
 """The directory as HSDS 3.0: a tabular data package (a zip of CSV tables and a
 datapackage.json) or JSON, built by the same functions as the /hsds API's
-objects, from rows read in batches (`hsds_rows`)."""
+objects, from rows read in batches (`rows.py`)."""
 
 from __future__ import annotations
 
@@ -14,16 +14,13 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import select
-
-from cso_map.extensions import db
-from cso_map.models import Taxonomy, TaxonomyTerm
 from cso_map.services.hsds.attributes import taxonomy_object, term_object
 from cso_map.services.hsds.objects import organization_object
 from cso_map.services.hsds.paging import HsdsQuery
 from cso_map.services.hsds.queries import organizations_query, services_query
 from cso_map.services.hsds.rows import plain_organizations, plain_services
 from cso_map.services.hsds.service_objects import service_object
+from cso_map.services.ops.vocabularies import list_taxonomies
 
 # HSDS table: the columns we fill, in the order of HSDS 3.0's datapackage.json.
 TABLES = {
@@ -84,10 +81,12 @@ def package_rows() -> Iterator[tuple[str, dict]]:
                 yield table, row
         for link in item["service_at_locations"]:
             yield "service_at_location", link
-    for taxonomy in db.session.scalars(select(Taxonomy)):
+    taxonomies = list_taxonomies()  # in a fixed order, whatever the database's
+    for taxonomy in taxonomies:
         yield "taxonomies", taxonomy_object(taxonomy)
-    for term in db.session.scalars(select(TaxonomyTerm)):
-        yield "taxonomy_terms", term_object(term)
+    for taxonomy in taxonomies:
+        for term in taxonomy.terms:
+            yield "taxonomy_terms", term_object(term)
 
 
 def datapackage() -> dict:

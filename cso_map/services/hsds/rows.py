@@ -1,10 +1,10 @@
 """Listed organizations and services read for bulk exports: plain objects with
-the attributes `hsds_objects` reads, loaded with Core selects a batch at a time.
+the attributes `objects.py` reads, loaded with Core selects a batch at a time.
 
 The ORM builds each row into an instance with its identity map and events; for
 an export of the whole directory that was most of the time (70% at 10k
 organizations). These objects carry the models' attribute names, so
-`hsds_objects` writes the same HSDS objects from either (tested against the API).
+`objects.py` writes the same HSDS objects from either (tested against the API).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from types import SimpleNamespace
 
-from sqlalchemy import Select, Table, select
+from sqlalchemy import ColumnElement, Select, Table, select
 
 from cso_map.extensions import db
 from cso_map.models import (
@@ -38,14 +38,16 @@ ORGANIZATION_TERM_LISTS = tuple(
 )
 
 
-def _plain(statement) -> list[SimpleNamespace]:
+def _plain(statement: Select) -> list[SimpleNamespace]:
     """Return the rows of `statement` as objects with its column names."""
     result = db.session.execute(statement)
     keys = tuple(result.keys())
     return [SimpleNamespace(**dict(zip(keys, row, strict=True))) for row in result]
 
 
-def _rows(table: Table, column, ids: list, *order) -> list[SimpleNamespace]:
+def _rows(
+    table: Table, column: ColumnElement[uuid.UUID], ids: list, *order: ColumnElement
+) -> list[SimpleNamespace]:
     """Return the rows of `table` whose `column` is one of `ids`, as objects."""
     return _plain(select(table).where(column.in_(ids)).order_by(*order))
 
@@ -114,7 +116,9 @@ class _Reader:
             found[origin.organization_id].origins.append(origin)
         return found
 
-    def locations(self, column, ids: list) -> list[SimpleNamespace]:
+    def locations(
+        self, column: ColumnElement[uuid.UUID], ids: list
+    ) -> list[SimpleNamespace]:
         """Return the locations whose `column` is one of `ids`, with their region."""
         table = Location.__table__
         found = _rows(table, column, ids, table.c.organization_id, table.c.position)

@@ -6,6 +6,8 @@ import datetime as dt
 
 from cso_map.models import (
     Service,
+    ServiceAtLocation,
+    ServiceSchedule,
 )
 from cso_map.services.hsds.attributes import (
     attribute,
@@ -21,12 +23,13 @@ WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 def hsds_timestamp(value: dt.datetime | None) -> str | None:
+    """Return a time as HSDS writes it: ISO 8601 in UTC with a "Z" (None for None)."""
     return (
         value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z") if value else None
     )
 
 
-def _schedule(service: Service, item) -> dict:
+def _schedule(service: Service, item: ServiceSchedule) -> dict:
     return {
         "id": str(item.id),
         "service_id": str(service.id),
@@ -124,7 +127,9 @@ def service_object(service: Service, full: bool = True) -> dict:
     return values
 
 
-def service_at_location_object(link, hidden: bool, with_service: bool = True) -> dict:
+def service_at_location_object(
+    link: ServiceAtLocation, hidden: bool, with_service: bool = True
+) -> dict:
     """Return a service-at-location with its location (and service)."""
     values = {
         "id": str(link.id),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from typing import Protocol
 
 from flask_babel import lazy_gettext as _l
 
@@ -18,6 +19,14 @@ TRUE = {"true", "yes", "y", "1", "si", "sí", "x", "verdadero"}
 FALSE = {"false", "no", "n", "0", "", "falso"}
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 REGION_CODE = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
+
+
+class _LineReader(Protocol):
+    """A CSV reader, as a place reads it: the number of the line it is on."""
+
+    @property
+    def line_num(self) -> int:
+        """Return the number of the line the reader is on."""
 
 
 class RowPlace:
@@ -38,7 +47,7 @@ class LinePlace:
 
     __slots__ = ("name", "reader")
 
-    def __init__(self, name: str, reader) -> None:
+    def __init__(self, name: str, reader: _LineReader) -> None:
         self.name = name
         self.reader = reader
 
@@ -46,7 +55,7 @@ class LinePlace:
         return str(RowPlace(self.name, self.reader.line_num))
 
 
-def pinned(place: object) -> object:
+def pinned(place: Where) -> Where:
     """Return a place that keeps saying where it is after the reader moves on."""
     if isinstance(place, LinePlace):
         return RowPlace(place.name, place.reader.line_num)
@@ -68,10 +77,15 @@ class Place:
         return str(_l("organization %(number)s", number=self.number))
 
 
+# Where a value was read, as a refusal names it: a place (worded, and translated,
+# by str() only when shown) or text already worded ("item 3 services[1]").
+Where = RowPlace | LinePlace | Place | str
+
+
 class CellError(UploadError):
     """A value in a named row (or feature) and field was refused."""
 
-    def __init__(self, where, field: str, problem: str) -> None:
+    def __init__(self, where: Where, field: str, problem: str) -> None:
         where = pinned(where)
         super().__init__(
             _l(
@@ -91,7 +105,7 @@ def text(value: object) -> str | None:
     return value or None
 
 
-def flag(value: object, where: str, field: str) -> bool:
+def flag(value: object, where: Where, field: str) -> bool:
     """Return a yes/no cell as a boolean (true/false, yes/no, sí/no, 1/0)."""
     if isinstance(value, bool):
         return value
@@ -104,7 +118,7 @@ def flag(value: object, where: str, field: str) -> bool:
 
 
 def whole(
-    value: object, where: str, field: str, low: int = 0, high: int | None = None
+    value: object, where: Where, field: str, low: int = 0, high: int | None = None
 ) -> int | None:
     """Return a whole number within [low, high], or None for an empty cell."""
     if value is None or str(value).strip() == "":
@@ -121,7 +135,7 @@ def whole(
 
 
 def decimal(
-    value: object, where: str, field: str, low: float, high: float
+    value: object, where: Where, field: str, low: float, high: float
 ) -> float | None:
     """Return a number within [low, high], or None for an empty cell."""
     if value is None or str(value).strip() == "":
@@ -147,7 +161,7 @@ def decimal(
 
 
 def point(
-    latitude: object, longitude: object, where
+    latitude: object, longitude: object, where: Where
 ) -> tuple[float | None, float | None]:
     """Return (latitude, longitude) in range, both or neither."""
     lat = decimal(latitude, where, "latitude", -90, 90)
@@ -159,7 +173,7 @@ def point(
     return lat, lon
 
 
-def code(value: object, vocabulary: str, where: str, field: str) -> str | None:
+def code(value: object, vocabulary: str, where: Where, field: str) -> str | None:
     """Return a code of `vocabulary`, or None for an empty cell."""
     value = text(value)
     if value is None:
@@ -176,14 +190,14 @@ def code(value: object, vocabulary: str, where: str, field: str) -> str | None:
     return value
 
 
-def codes(value: object, vocabulary: str, where: str, field: str) -> list[str]:
+def codes(value: object, vocabulary: str, where: Where, field: str) -> list[str]:
     """Return the codes of a cell separated by ";" (or a list), in order, once each."""
     items = value if isinstance(value, list) else str(value or "").split(";")
     found = (code(item, vocabulary, where, field) for item in items)
     return list(dict.fromkeys(item for item in found if item))
 
 
-def region_code(value: object, known: set[str], where: str, field: str) -> str | None:
+def region_code(value: object, known: set[str], where: Where, field: str) -> str | None:
     """Return a known ISO 3166 region code, or None for an empty cell."""
     value = text(value)
     if value is None:
@@ -196,7 +210,7 @@ def region_code(value: object, known: set[str], where: str, field: str) -> str |
     return value
 
 
-def identifier(value: object, where: str, field: str) -> str | None:
+def identifier(value: object, where: Where, field: str) -> str | None:
     """Return a UUID as text, or None for an empty cell."""
     value = text(value)
     if value is None:
@@ -209,7 +223,7 @@ def identifier(value: object, where: str, field: str) -> str | None:
         ) from None
 
 
-def email(value: object, where: str, field: str) -> str | None:
+def email(value: object, where: Where, field: str) -> str | None:
     """Return an e-mail address, or None for an empty cell."""
     value = text(value)
     if value is not None and not EMAIL.match(value):
@@ -219,7 +233,7 @@ def email(value: object, where: str, field: str) -> str | None:
     return value
 
 
-def web_address(value: object, where: str, field: str) -> str | None:
+def web_address(value: object, where: Where, field: str) -> str | None:
     """Return an http(s) address, or None for an empty cell."""
     value = text(value)
     if value is not None and not re.match(r"^https?://[^\s/]+", value, re.IGNORECASE):
@@ -229,7 +243,7 @@ def web_address(value: object, where: str, field: str) -> str | None:
     return value
 
 
-def clipped(value: object, where: str, field: str, limit: int) -> str | None:
+def clipped(value: object, where: Where, field: str, limit: int) -> str | None:
     """Return text no longer than `limit` characters, or None for an empty cell."""
     value = text(value)
     if value is not None and len(value) > limit:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Table, Uuid
 from sqlalchemy.engine import Connection
+from sqlalchemy.types import TypeEngine
 
 
 class DriverWriter:
@@ -56,7 +57,9 @@ class DriverWriter:
         moved = [(*row[1:], row[0]) for row in rows]
         self.execute(table, statement, (*columns[1:], columns[0]), moved)
 
-    def execute(self, table: Table, statement: str, columns: tuple, rows) -> None:
+    def execute(
+        self, table: Table, statement: str, columns: tuple, rows: list[tuple]
+    ) -> None:
         """Run `statement` for every row, with values encoded column by column."""
         encoders = self.encoders(table, columns)
         if any(encoders):
@@ -80,7 +83,7 @@ class DriverWriter:
             memory.clear()
             memory[None] = None
 
-    def encoder(self, column_type) -> Callable | None:
+    def encoder(self, column_type: TypeEngine) -> Callable[[object], object] | None:
         """Return how a column's values reach the driver (None: as they are)."""
         if isinstance(column_type, Uuid):
             return None
@@ -91,7 +94,7 @@ class DriverWriter:
         self.memory.append(memory)
         remembered = memory.get
 
-        def encode(value):
+        def encode(value: object) -> object:
             found = remembered(value, memory)
             if found is memory:
                 found = memory[value] = process(value)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypedDict, Unpack
 
 
 class Kind(StrEnum):
@@ -75,7 +76,23 @@ class Field:
         return self.kind in (Kind.TERM, Kind.TERMS)
 
 
-def entry(name: str, kind: Kind, en: str, es: str, **options) -> Field:
+class FieldOptions(TypedDict, total=False):
+    """The options of a registry entry: the fields of `Field` after its labels."""
+
+    vocabulary: str | None
+    required: bool
+    default: str | None
+    low: float | None
+    high: float | None
+    editable: bool
+    table: bool
+    api: Api | None
+    hsds: str | None
+
+
+def entry(
+    name: str, kind: Kind, en: str, es: str, **options: Unpack[FieldOptions]
+) -> Field:
     """Return a registry entry: a field's name, kind, labels and options."""
     return Field(name, kind, (en, es), **options)
 

@@ -5,13 +5,17 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
 
 from cso_map.services.exchange.uploads import UploadError
 
+if TYPE_CHECKING:
+    from flask_babel.speaklater import LazyString
 
-def not_utf8(name: str):
+
+def not_utf8(name: str) -> LazyString:
     """Return the message for a file that is not UTF-8 text."""
     return _l(
         "%(name)s is not UTF-8 text (it may be Latin-1 or Windows-1252): "

@@ -14,6 +14,8 @@ from cso_map.services.records import cells as cell
 from cso_map.services.records.fields import Field, Kind
 
 MISSING = {"name": _l("a name is needed")}
+# A value read from one cell, by kind: text, a number, a flag, codes, or None.
+CellValue = str | int | float | bool | list[str] | None
 
 
 def max_length(field: Field) -> int | None:
@@ -26,7 +28,9 @@ def link_table(field: Field) -> Table:
     return Organization.__mapper__.relationships[field.name].secondary
 
 
-def read_value(field: Field, value: object, where, column: str | None = None):
+def read_value(
+    field: Field, value: object, where: cell.Where, column: str | None = None
+) -> CellValue:
     """Return a cell's value for `field`, checked; refusals name `column`."""
     column = column or field.name
     kind = field.kind
@@ -59,7 +63,7 @@ def read_value(field: Field, value: object, where, column: str | None = None):
     return found
 
 
-def plain_value(organization: Organization, field: Field):
+def plain_value(organization: Organization, field: Field) -> object:
     """Return an organization's value of `field`, terms as their codes."""
     value = getattr(organization, field.name)
     if field.kind is Kind.TERM:
@@ -74,7 +78,7 @@ def plain_values(organization: Organization, fields: tuple[Field, ...]) -> dict:
     return {field.name: plain_value(organization, field) for field in fields}
 
 
-def submitted(field: Field, value: object):
+def submitted(field: Field, value: object) -> object:
     """Return a form's value for `field` as stored: "" is no term, text is trimmed."""
     if field.kind is Kind.TERM:
         return value or None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import event, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, UOWTransaction
 
 from cso_map.extensions import db
 from cso_map.models import DataVersion, TaxonomyTerm, ZeroResultSearch
@@ -25,7 +25,9 @@ def bump_data_version(session: Session | None = None) -> None:
     )
 
 
-def _bump_after_directory_changes(session: Session, flush_context) -> None:
+def _bump_after_directory_changes(
+    session: Session, flush_context: UOWTransaction
+) -> None:
     changed = (*session.new, *session.dirty, *session.deleted)
     if any(not isinstance(item, UNVERSIONED) for item in changed):
         bump_data_version(session)

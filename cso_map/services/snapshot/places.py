@@ -24,7 +24,7 @@ INDICATOR_FIELDS = ("population", "migrant_population", "migrant_women", "migran
 def read_regions() -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
     """Return the states with latest indicators, and (region id, state index) pairs.
 
-    A state maps to itself; a country to each of its states.
+    A state maps to itself (`own`); a country to each of its states.
     """
     regions = read_frame(
         select(
@@ -67,11 +67,19 @@ def read_regions() -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
     )
     frame["simplified"] = gpd.GeoSeries(states["simplified"].map(from_geojson))
     index = pd.Series(np.arange(len(states)), index=states["id"])
-    own = pd.DataFrame({"region_id": states["id"], "state": index.to_numpy()})
+    own = pd.DataFrame(
+        {"region_id": states["id"], "state": index.to_numpy(), "own": True}
+    )
     in_country = pd.DataFrame(
-        {"region_id": states["parent_id"], "state": index.to_numpy()}
+        {"region_id": states["parent_id"], "state": index.to_numpy(), "own": False}
     ).dropna()
     return frame.drop(columns=["id"]), pd.concat([own, in_country], ignore_index=True)
+
+
+def own_states(states_of: pd.DataFrame) -> pd.DataFrame:
+    """Return the (region id, state index) pairs of regions that are states: a
+    place or a tie named only by its country is in none of them in particular."""
+    return states_of.loc[states_of["own"].to_numpy(bool), ["region_id", "state"]]
 
 
 def read_organizations(
@@ -83,9 +91,8 @@ def read_organizations(
     coordinates (else the first with coordinates); for confidential organizations,
     its state's label point. `search_text` is what free-text search matches.
     """
-    own_state = states_of.drop_duplicates("region_id", keep="first")
     frame = _listed_organizations().merge(
-        _first_points(own_state), how="left", on="id", sort=False
+        _first_points(own_states(states_of)), how="left", on="id", sort=False
     )
     confidential = frame["confidential"].to_numpy(bool)
     _place_publicly(frame, regions, confidential)
@@ -104,7 +111,7 @@ def read_organizations(
         languages=0,
         target_groups=0,
     )
-    return organizations, _located_states(frame["key"], own_state)
+    return organizations, _located_states(frame["key"], own_states(states_of))
 
 
 def _listed_organizations() -> pd.DataFrame:

@@ -17,6 +17,7 @@ from cso_map.models import (
     organization_support_needs,
 )
 from cso_map.services.directory.organizations import STALE_AFTER
+from cso_map.services.snapshot.places import own_states
 from cso_map.services.snapshot.rows import id_text, link_masks, read_frame, term_map
 from cso_map.taxonomy import BUDGET_BANDS, ENGAGEMENT_LEVELS, SKILLS, SUPPORT_NEEDS
 
@@ -119,7 +120,7 @@ def read_origins(organizations: pd.DataFrame, states_of: pd.DataFrame) -> Reach:
             id_text(OrganizationOrigin.region_id),
         ).where(OrganizationOrigin.region_id.is_not(None)),
         ["key", "region_id"],
-    ).merge(states_of.drop_duplicates("region_id"), on="region_id")
+    ).merge(own_states(states_of), on="region_id")
     position = pd.Series(np.arange(len(organizations)), index=organizations["key"])
     origins["organization"] = origins["key"].map(position)
     origins = origins.dropna(subset=["organization"])

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import String, cast
+from sqlalchemy import Cast, ColumnElement, Select, String, cast
+from sqlalchemy.orm import QueryableAttribute
 
 from cso_map.extensions import db
 from cso_map.vocabulary import Vocabulary
 
 
-def id_text(column):
+def id_text(column: ColumnElement | QueryableAttribute) -> Cast[str]:
     """Return `column` read as text (32 hex digits on SQLite, dashed on PostgreSQL)."""
     return cast(column, String)
 
@@ -37,7 +38,7 @@ def canonical_ids(ids: pd.Series) -> pd.Series:
     )
 
 
-def read_frame(statement, columns: list[str]) -> pd.DataFrame:
+def read_frame(statement: Select, columns: list[str]) -> pd.DataFrame:
     """Return the rows of `statement` as a data frame, built column by column."""
     rows = db.session.execute(statement).all()
     values = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
@@ -54,7 +55,9 @@ def term_map(vocabulary: Vocabulary, bits: bool = False) -> dict[str, object]:
     return mapping
 
 
-def link_masks(statement, owners: pd.Series, vocabulary: Vocabulary) -> np.ndarray:
+def link_masks(
+    statement: Select, owners: pd.Series, vocabulary: Vocabulary
+) -> np.ndarray:
     """Return, per owner in `owners`, the OR of the bits of its linked terms."""
     links = read_frame(statement, ["owner", "term"])
     position = pd.Series(np.arange(len(owners)), index=owners.to_numpy())

@@ -21,6 +21,7 @@ from cso_map.models import (
     service_languages,
 )
 from cso_map.services.directory.organizations import STALE_AFTER
+from cso_map.services.snapshot.places import own_states
 from cso_map.services.snapshot.rows import id_text, link_masks, read_frame, term_map
 from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES, TARGET_GROUPS
 
@@ -145,7 +146,7 @@ def read_reach(
     )
     points["service"] = points["service_id"].map(position)
     points = points.dropna(subset=["service"])
-    located = points.merge(states_of, on="region_id")
+    located = points.merge(own_states(states_of), on="region_id")
     with_point = points.dropna(subset=["lon"])
     owners = with_point["service"].to_numpy(int)
     point_index, state_index = radius_reach(
@@ -159,8 +160,7 @@ def read_reach(
         (located["service"].to_numpy(int), located["state"].to_numpy(int)),
         (owners[point_index], state_index),
     )
-    own_state = states_of.drop_duplicates("region_id", keep="first")
-    with_point = with_point.merge(own_state, how="left", on="region_id")
+    with_point = with_point.merge(own_states(states_of), how="left", on="region_id")
     with_point["service"] = with_point["service"].astype(int)
     columns = ["service", "location", "lon", "lat", "approximate", "state"]
     return reach, with_point[columns].reset_index(drop=True)

@@ -46,7 +46,7 @@ class RecordBuilder(OrganizationReader, PlaceReader, ServiceReader):
         self.organizations: dict[str, dict] = {}
         self.locations: dict[str, tuple[dict, str]] = {}
         self.services: dict[str, tuple[dict, str]] = {}
-        self.places: dict[str, object] = {}
+        self.places: dict[str, cell.Where] = {}
         self.terms: dict[str, dict] = {}
         self.taxonomies: dict[str, dict] = {}
         self.foreign: dict[str, list[dict]] = defaultdict(list)
@@ -57,13 +57,16 @@ class RecordBuilder(OrganizationReader, PlaceReader, ServiceReader):
         for where, row in rows:
             read(row, where)
 
-    def read_taxonomies(self, row: dict, where) -> None:
+    def read_taxonomies(self, row: dict, where: cell.Where) -> None:
+        """Keep a taxonomy row, to map another taxonomy's terms by its name."""
         self.taxonomies[match_key(row.get("id"))] = row
 
-    def read_taxonomy_terms(self, row: dict, where) -> None:
+    def read_taxonomy_terms(self, row: dict, where: cell.Where) -> None:
+        """Keep a taxonomy term row, for the attributes that name it."""
         self.terms[match_key(row.get("id"))] = row
 
-    def read_attributes(self, values: tuple, where) -> None:
+    def read_attributes(self, values: tuple, where: cell.Where) -> None:
+        """Apply an attribute (link id, term id, value) to the record it links to."""
         link, term_id, value = values
         ours = OUR_TERMS.get(term_id)
         if ours is None:

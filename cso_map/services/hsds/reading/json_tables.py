@@ -45,7 +45,8 @@ class _Flattener:
     def __init__(self) -> None:
         self.tables: dict[str, dict[str, tuple]] = defaultdict(dict)
 
-    def add(self, table: str, item: dict, where: str, **links) -> dict:
+    def add(self, table: str, item: dict, where: str, **links: object) -> dict:
+        """Add an object's plain fields, and its links, as a row of `table`."""
         row = {
             key: value
             for key, value in item.items()
@@ -58,11 +59,15 @@ class _Flattener:
         self.tables[table].setdefault(key, (where, row))
         return row
 
-    def children(self, table: str, items, where: str, **links) -> None:
+    def children(
+        self, table: str, items: list[dict] | None, where: str, **links: object
+    ) -> None:
+        """Add each object of a nested list as a row of `table`, with its links."""
         for number, item in enumerate(items or [], start=1):
             self.add(table, item, f"{where} {table}[{number}]", **links)
 
-    def attributes(self, items, where: str) -> None:
+    def attributes(self, items: list[dict] | None, where: str) -> None:
+        """Add attributes, with the taxonomy terms and taxonomies they carry."""
         for number, item in enumerate(items or [], start=1):
             term = item.get("taxonomy_term")
             if isinstance(term, dict):
@@ -73,6 +78,7 @@ class _Flattener:
             self.add("attributes", item, f"{where} attributes[{number}]")
 
     def organization(self, item: dict, where: str) -> None:
+        """Add an organization with its phones, attributes, locations and services."""
         row = self.add("organizations", item, where)
         self.children("phones", item.get("phones"), where, organization_id=row["id"])
         self.attributes(item.get("attributes"), where)
@@ -82,6 +88,7 @@ class _Flattener:
             self.service(service, f"{where} services[{number}]", row["id"])
 
     def location(self, item: dict, where: str, organization_id: str | None) -> None:
+        """Add a location with its addresses and attributes."""
         row = self.add("locations", item, where, organization_id=organization_id)
         self.children("addresses", item.get("addresses"), where, location_id=row["id"])
         self.attributes(item.get("attributes"), where)
@@ -89,6 +96,7 @@ class _Flattener:
     def service(
         self, item: dict, where: str, organization_id: str | None = None
     ) -> None:
+        """Add a service with its organization, children and places."""
         organization = item.get("organization")
         if isinstance(organization, dict):
             self.organization(organization, f"{where} organization")

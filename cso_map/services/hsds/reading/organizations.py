@@ -29,7 +29,8 @@ TERM_FIELDS = {field.vocabulary: field for field in TERM_ATTRIBUTE_FIELDS}
 class OrganizationReader:
     """Reads organizations; mixed into `RecordBuilder`, which holds the records."""
 
-    def read_organizations(self, row: dict, where) -> None:
+    def read_organizations(self, row: dict, where: cell.Where) -> None:
+        """Add the organization record of a row (the first row of an id wins)."""
         org_id = canonical_id(row.get("id"), where, "id")
         record = {
             "id": org_id,
@@ -61,7 +62,9 @@ class OrganizationReader:
             },
         )
 
-    def owner(self, row: dict, where, field: str = "organization_id") -> dict:
+    def owner(
+        self, row: dict, where: cell.Where, field: str = "organization_id"
+    ) -> dict:
         """Return the organization record a row names, refusing unknown ids."""
         found = self.organizations.get(match_key(row.get(field)))
         if found is None:
@@ -69,8 +72,9 @@ class OrganizationReader:
         return found
 
     def organization_term(
-        self, record: dict, vocabulary: str, code: str, value, where
+        self, record: dict, vocabulary: str, code: str, value: object, where: cell.Where
     ) -> None:
+        """Put a term of our vocabularies (or a profile field) on an organization."""
         field = TERM_FIELDS.get(vocabulary)
         if field is None:
             if vocabulary == "profile_field":
@@ -80,7 +84,10 @@ class OrganizationReader:
         elif record[field.name] is None:
             record[field.name] = code
 
-    def organization_field(self, record: dict, code: str, value, where) -> None:
+    def organization_field(
+        self, record: dict, code: str, value: object, where: cell.Where
+    ) -> None:
+        """Set an organization's profile field, demo flag, status or origin."""
         if code in PROFILE_ATTRIBUTES:
             record[code] = read_value(PROFILE_ATTRIBUTES[code], value, where)
         elif code == "demo":
@@ -106,7 +113,8 @@ class OrganizationReader:
         elif code == "origin":
             record["origins"].append(self.origin(str(value or ""), where))
 
-    def origin(self, text: str, where) -> dict:
+    def origin(self, text: str, where: cell.Where) -> dict:
+        """Return a tie of origin read from "country|state|community"."""
         country, region, community = [*text.split("|"), "", ""][:3]
         if not re.fullmatch(r"[A-Z]{2}", country):
             raise cell.CellError(

@@ -24,7 +24,8 @@ ADDRESS_FIELDS = (
 class PlaceReader:
     """Reads locations; mixed into `RecordBuilder`, which holds the records."""
 
-    def read_locations(self, row: dict, where) -> None:
+    def read_locations(self, row: dict, where: cell.Where) -> None:
+        """Add a row's location to the organization it names."""
         organization = self.owner(row, where)
         location_id = canonical_id(row.get("id"), where, "id")
         kind = cell.text(row.get("location_type")) or "physical"
@@ -53,7 +54,8 @@ class PlaceReader:
             organization["locations"].append(location)
             self.locations[location_id] = (location, organization["id"])
 
-    def read_addresses(self, row: dict, where) -> None:
+    def read_addresses(self, row: dict, where: cell.Where) -> None:
+        """Fill a location's address from a row (a physical address wins)."""
         found = self.locations.get(match_key(row.get("location_id")))
         if found is None:
             raise cell.CellError(where, "location_id", _l("no location has this id"))
@@ -75,7 +77,10 @@ class PlaceReader:
             )
         location["country"] = country or None
 
-    def location_term(self, location: dict, code: str, value, where) -> None:
+    def location_term(
+        self, location: dict, code: str, value: object, where: cell.Where
+    ) -> None:
+        """Set a location's state or approximate flag from a profile field."""
         if code == "state":
             location["state"] = cell.region_code(value, self.codes, where, "state")
         elif code == "approximate":

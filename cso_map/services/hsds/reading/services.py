@@ -26,7 +26,8 @@ SERVICE_ATTRIBUTES = {field.name: field for field in SERVICE_ATTRIBUTE_FIELDS}
 class ServiceReader:
     """Reads services; mixed into `RecordBuilder`, which holds the records."""
 
-    def read_services(self, row: dict, where) -> None:
+    def read_services(self, row: dict, where: cell.Where) -> None:
+        """Add a row's service to the organization it names."""
         organization = self.owner(row, where)
         service_id = canonical_id(row.get("id"), where, "id")
         status = cell.text(row.get("status")) or "active"
@@ -74,7 +75,7 @@ class ServiceReader:
             self.services[service_id] = (service, organization["id"])
             self.places[service_id] = cell.pinned(where)
 
-    def service_of(self, row: dict, where) -> dict | None:
+    def service_of(self, row: dict, where: cell.Where) -> dict | None:
         """Return the service record a row belongs to (None for location rows)."""
         service_id = row.get("service_id")
         found = self.services.get(service_id)  # canonical ids skip the rest
@@ -86,7 +87,8 @@ class ServiceReader:
             raise cell.CellError(where, "service_id", _l("no service has this id"))
         return found[0]
 
-    def read_phones(self, row: dict, where) -> None:
+    def read_phones(self, row: dict, where: cell.Where) -> None:
+        """Give a row's service (or else organization) its first phone number."""
         number = cell.clipped(row.get("number"), where, "number", 40)
         service = self.service_of(row, where)
         target = service
@@ -95,7 +97,8 @@ class ServiceReader:
         if target is not None and number and target["phone"] is None:
             target["phone"] = number
 
-    def read_languages(self, row: dict, where) -> None:
+    def read_languages(self, row: dict, where: cell.Where) -> None:
+        """Add a row's language to its service."""
         service = self.service_of(row, where)
         if service is not None:
             language = cell.code(
@@ -104,12 +107,14 @@ class ServiceReader:
             if language and language not in service["languages"]:
                 service["languages"].append(language)
 
-    def read_schedules(self, row: dict, where) -> None:
+    def read_schedules(self, row: dict, where: cell.Where) -> None:
+        """Add a row's weekly hours to its service."""
         service = self.service_of(row, where)
         if service is not None:
             service["schedules"] += self.schedule(row, where)
 
-    def read_service_areas(self, row: dict, where) -> None:
+    def read_service_areas(self, row: dict, where: cell.Where) -> None:
+        """Add the state or country a row names to its service's areas."""
         service = self.service_of(row, where)
         if service is None:
             return
@@ -127,7 +132,8 @@ class ServiceReader:
             ),
         )
 
-    def read_service_at_location(self, row: dict, where) -> None:
+    def read_service_at_location(self, row: dict, where: cell.Where) -> None:
+        """Place a service at a location of its own organization."""
         service = self.service_of(row, where)
         if service is None:
             raise cell.CellError(where, "service_id", _l("a value is needed"))
@@ -145,8 +151,14 @@ class ServiceReader:
         service["link_ids"][location_id] = canonical_id(row.get("id"), where, "id")
 
     def service_term(
-        self, service: dict, vocabulary: str, code: str, value, where
+        self,
+        service: dict,
+        vocabulary: str,
+        code: str,
+        value: object,
+        where: cell.Where,
     ) -> None:
+        """Set a service's category or profile field from an attribute's term."""
         if vocabulary == "service_category":
             service["category"] = service["category"] or code
         elif vocabulary != "profile_field":
@@ -154,7 +166,8 @@ class ServiceReader:
         elif code in SERVICE_ATTRIBUTES:
             service[code] = read_value(SERVICE_ATTRIBUTES[code], value, where)
 
-    def schedule(self, row: dict, where) -> list[list]:
+    def schedule(self, row: dict, where: cell.Where) -> list[list]:
+        """Return a row's weekly hours: [weekday, opens, closes, id] for each day."""
         freq = (cell.text(row.get("freq")) or "WEEKLY").upper()
         days = [
             day.strip().upper()

@@ -14,6 +14,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
 
@@ -21,6 +22,9 @@ from cso_map.services.exchange.uploads import UploadError
 from cso_map.services.hsds.reading.json_tables import json_tables
 from cso_map.services.records import cells as cell
 from cso_map.services.records.text_files import not_utf8
+
+if TYPE_CHECKING:
+    from flask_babel.speaklater import LazyString
 
 HSDS_TABLES = (
     "organizations",
@@ -131,7 +135,7 @@ def _checked_zip(path: Path) -> zipfile.ZipFile:
     return archive
 
 
-def _member_problem(name: str, member: zipfile.ZipInfo):
+def _member_problem(name: str, member: zipfile.ZipInfo) -> LazyString | None:
     """Return why a zip member is refused, or None."""
     parts = member.filename.rstrip("/").split("/")
     if (
@@ -158,7 +162,9 @@ def _member_problem(name: str, member: zipfile.ZipInfo):
     return None
 
 
-def _csv_rows(handle, name: str, table: str) -> Iterator[tuple[object, object]]:
+def _csv_rows(
+    handle: IO[bytes], name: str, table: str
+) -> Iterator[tuple[object, object]]:
     """Yield (place, row) of a UTF-8 CSV stream, refusing other encodings.
 
     The place is one object for the whole file that reads the current line when
@@ -195,3 +201,5 @@ def _csv_rows(handle, name: str, table: str) -> Iterator[tuple[object, object]]:
         raise UploadError(
             _l("%(name)s is not valid CSV: %(error)s", name=name, error=str(error))
         ) from error
+    finally:
+        text.close()  # and the file under it, as soon as its table is read

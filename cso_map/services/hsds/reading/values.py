@@ -22,7 +22,7 @@ def match_key(value: object) -> str:
     return str(value or "").strip().lower()
 
 
-def canonical_id(value: object, where, field: str) -> str:
+def canonical_id(value: object, where: cell.Where, field: str) -> str:
     """Return a UUID in canonical text (fast for canonical input)."""
     text = match_key(value)
     if CANONICAL_UUID.fullmatch(text):
@@ -42,7 +42,7 @@ def _hours_and_minutes(text: str) -> str | None:
         return None
 
 
-def clock(value: object, where, field: str) -> str:
+def clock(value: object, where: cell.Where, field: str) -> str:
     """Return a time of day as "HH:MM", or refuse it naming the row and field."""
     found = _hours_and_minutes(str(value or ""))
     if found is None:
@@ -52,7 +52,7 @@ def clock(value: object, where, field: str) -> str:
     return found
 
 
-def iso_date(text, where, field: str) -> str | None:
+def iso_date(text: object, where: cell.Where, field: str) -> str | None:
     """Return an ISO date (YYYY-MM-DD) of a cell, or None for an empty one."""
     if not cell.text(text):
         return None
@@ -64,7 +64,7 @@ def iso_date(text, where, field: str) -> str | None:
         ) from None
 
 
-def timestamp_text(text, where) -> str | None:
+def timestamp_text(text: object, where: cell.Where) -> str | None:
     """Return a date and time as given, refusing what is not one."""
     if not cell.text(text):
         return None
