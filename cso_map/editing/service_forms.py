@@ -27,7 +27,7 @@ from cso_map.editing.forms import blank_to_none, stripped
 from cso_map.editing.validators import phone_number, web_address
 from cso_map.formatting import service_status
 from cso_map.models import LOCATION_TYPES
-from cso_map.services.editing.services import LOCATION_FIELDS, SERVICE_FIELDS
+from cso_map.services.editing.services import EDITABLE_SERVICE_NAMES, LOCATION_FIELDS
 from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES
 from cso_map.web.forms import (
     EMAIL_SHAPE,
@@ -132,7 +132,7 @@ class ServiceForm(FlaskForm):
 
     def values(self) -> dict:
         """Return the submitted service as `save_service` takes it."""
-        values = {name: self[name].data for name in SERVICE_FIELDS}
+        values = {name: self[name].data for name in EDITABLE_SERVICE_NAMES}
         for name in (
             "description",
             "eligibility_notes",

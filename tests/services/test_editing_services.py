@@ -12,8 +12,8 @@ from cso_map.models import AuditEvent, Organization, Service, User
 from cso_map.services.editing.audit import changed_fields
 from cso_map.services.editing.organizations import StaleEdit
 from cso_map.services.editing.services import (
+    EDITABLE_SERVICE_NAMES,
     LOCATION_FIELDS,
-    SERVICE_FIELDS,
     location_values,
     region_of_point,
     save_location,
@@ -33,7 +33,7 @@ def make_user():
 
 
 def new_service(**overrides):
-    values = dict.fromkeys(SERVICE_FIELDS)
+    values = dict.fromkeys(EDITABLE_SERVICE_NAMES)
     values.update(
         name="Clases de inglés",
         description="",
@@ -104,8 +104,8 @@ def test_values_read_back_as_they_were_given(india):
     values = new_service()
     service = save_service(india, None, values, india.version, make_user())
     read = service_values(service)
-    assert {name: read[name] for name in SERVICE_FIELDS} == {
-        name: values[name] for name in SERVICE_FIELDS
+    assert {name: read[name] for name in EDITABLE_SERVICE_NAMES} == {
+        name: values[name] for name in EDITABLE_SERVICE_NAMES
     }
     assert read["category"] == "language_classes"
     assert read["areas"] == ["MX-ZAC", "US-IL"]

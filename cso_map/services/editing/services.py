@@ -28,7 +28,7 @@ from cso_map.services.finder.places import place_book
 from cso_map.services.records.service_fields import EDITABLE_SERVICE_FIELDS
 from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES
 
-SERVICE_FIELDS = tuple(field.name for field in EDITABLE_SERVICE_FIELDS)
+EDITABLE_SERVICE_NAMES = tuple(field.name for field in EDITABLE_SERVICE_FIELDS)
 LOCATION_FIELDS = (
     "name",
     "location_type",
@@ -49,7 +49,7 @@ Hours = dict[int, tuple[dt.time, dt.time]]
 
 def service_values(service: Service) -> dict:
     """Return a service's editable values (codes for terms and areas)."""
-    values = {name: getattr(service, name) for name in SERVICE_FIELDS}
+    values = {name: getattr(service, name) for name in EDITABLE_SERVICE_NAMES}
     values["category"] = service.category.code
     # In the order the database gives them back, so an unchanged set is unchanged.
     languages = sorted(service.languages, key=lambda term: term.position)
@@ -100,7 +100,7 @@ def save_service(
                 organization=organization, position=len(organization.services)
             )
             db.session.add(service)
-        for name in SERVICE_FIELDS:
+        for name in EDITABLE_SERVICE_NAMES:
             setattr(service, name, values[name])
         service.category = db.session.get(
             TaxonomyTerm, SERVICE_CATEGORIES.term_id(values["category"])

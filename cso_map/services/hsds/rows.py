@@ -33,7 +33,7 @@ from cso_map.services.hsds.paging import id_batches
 from cso_map.services.records.fields import Kind, fields_of
 from cso_map.services.records.values import link_table
 
-ORGANIZATION_TERM_LISTS = tuple(
+TERM_LINK_TABLES = tuple(
     (field.name, link_table(field)) for field in fields_of(Kind.TERMS)
 )
 
@@ -103,7 +103,7 @@ class _Reader:
                 term_id = getattr(item, f"{field.name}_id")
                 setattr(item, field.name, self.terms.get(term_id))
             item.locations, item.origins = [], []
-        for name, association in ORGANIZATION_TERM_LISTS:
+        for name, association in TERM_LINK_TABLES:
             links = _pairs(association, "organization_id", "term_id", ids)
             for item in found.values():
                 setattr(item, name, self.term_list(links.get(item.id, [])))

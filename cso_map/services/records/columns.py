@@ -62,7 +62,7 @@ STORED_COLUMNS = (
     "updated_at",
 )
 # The columns of each table a record fills, in the order its rows are tuples.
-COLUMNS: dict[Table, tuple[str, ...]] = {
+RECORD_COLUMNS: dict[Table, tuple[str, ...]] = {
     Organization.__table__: (
         *STORED_COLUMNS,
         "verified_at",

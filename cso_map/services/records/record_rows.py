@@ -1,4 +1,4 @@
-"""Records as table rows: tuples in `columns.COLUMNS` order, written in batches."""
+"""Records as table rows: tuples in `RECORD_COLUMNS` order, written in batches."""
 
 from __future__ import annotations
 
@@ -23,12 +23,12 @@ from cso_map.models.base import utcnow
 from cso_map.services.directory.search_index import organization_search_text
 from cso_map.services.records.columns import (
     AUDIT_COLUMNS,
-    COLUMNS,
     ORGANIZATION_FLAGS,
     ORGANIZATION_TERM_LISTS,
     ORGANIZATION_TERMS,
     ORGANIZATION_TEXT,
     ORGANIZATION_VALUES,
+    RECORD_COLUMNS,
     STORED_COLUMNS,
 )
 from cso_map.services.records.driver import DriverWriter
@@ -39,7 +39,7 @@ from cso_map.text import fold
 
 
 class RecordRows(ServiceRows):
-    """Table rows (tuples in `COLUMNS` order) gathered from records, written in
+    """Table rows (tuples in `RECORD_COLUMNS` order) gathered from records, written in
     batches, parents first."""
 
     def __init__(
@@ -54,7 +54,7 @@ class RecordRows(ServiceRows):
         self.is_demo = is_demo
         self.existing = existing
         self.now = utcnow()
-        self.tables: dict[Table, list[tuple]] = {table: [] for table in COLUMNS}
+        self.tables: dict[Table, list[tuple]] = {table: [] for table in RECORD_COLUMNS}
         self.updates: list[tuple] = []
         self.parents: list[tuple] = []
         self.location_regions: dict[str, str | None] = {}
@@ -225,7 +225,7 @@ class RecordRows(ServiceRows):
                 raise_version=True,
             )
             self.updates = []
-        for table, columns in COLUMNS.items():
+        for table, columns in RECORD_COLUMNS.items():
             if self.tables[table]:
                 self.writer.insert(table, columns, self.tables[table])
                 self.tables[table] = []

@@ -46,7 +46,7 @@ from cso_map.models import (
     service_languages,
 )
 from cso_map.services.directory.regions import regions_by_code
-from cso_map.services.records.columns import COLUMNS, ORGANIZATION_TERM_LISTS
+from cso_map.services.records.columns import ORGANIZATION_TERM_LISTS, RECORD_COLUMNS
 from cso_map.services.records.record_rows import RecordRows
 from cso_map.services.snapshot.data_version import bump_data_version
 
@@ -165,7 +165,7 @@ def _indexes_to_rebuild(adding: int) -> list[Index]:
     present = db.session.scalar(select(func.count()).select_from(Organization))
     if adding < max(present, BATCH):
         return []
-    return [index for table in COLUMNS for index in table.indexes]
+    return [index for table in RECORD_COLUMNS for index in table.indexes]
 
 
 @contextmanager

@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import SearchField, SelectField
 from wtforms.validators import UUID, AnyOf, Length, Optional
 
-from cso_map.services.matching.mentoring import ROLES
+from cso_map.services.matching.mentoring import MENTORING_ROLES
 from cso_map.web.forms import QueryForm
 
 
@@ -21,7 +21,9 @@ class MentoringForm(QueryForm):
         _l("Role"),
         default="mentee",
         validate_choice=False,
-        validators=[AnyOf(ROLES, message=_l("The role is “mentor” or “mentee”."))],
+        validators=[
+            AnyOf(MENTORING_ROLES, message=_l("The role is “mentor” or “mentee”."))
+        ],
     )
     q = SearchField(_l("Name of the organization"), validators=[Length(max=200)])
 

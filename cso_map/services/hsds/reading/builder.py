@@ -9,7 +9,10 @@ from flask_babel import lazy_gettext as _l
 
 from cso_map.models import Region
 from cso_map.services.hsds.reading.mapping import MappingRule
-from cso_map.services.hsds.reading.organizations import TERM_FIELDS, OrganizationReader
+from cso_map.services.hsds.reading.organizations import (
+    FIELDS_BY_VOCABULARY,
+    OrganizationReader,
+)
 from cso_map.services.hsds.reading.places import PlaceReader
 from cso_map.services.hsds.reading.services import ServiceReader
 from cso_map.services.hsds.reading.tables import Rows
@@ -102,7 +105,7 @@ class RecordBuilder(OrganizationReader, PlaceReader, ServiceReader):
             del location["_address"]
         for record in self.organizations.values():
             record["type"] = record["type"] or "other"
-            for field in TERM_FIELDS.values():
+            for field in FIELDS_BY_VOCABULARY.values():
                 if field.kind is Kind.TERM:
                     record[field.name] = record[field.name] or field.default
         return list(self.organizations.values())

@@ -23,7 +23,7 @@ from cso_map.services.records.values import read_value
 # Profile fields HSDS carries as attributes, and where a term of our
 # vocabularies goes in an organization record.
 PROFILE_ATTRIBUTES = {field.name: field for field in ATTRIBUTE_FIELDS}
-TERM_FIELDS = {field.vocabulary: field for field in TERM_ATTRIBUTE_FIELDS}
+FIELDS_BY_VOCABULARY = {field.vocabulary: field for field in TERM_ATTRIBUTE_FIELDS}
 
 
 class OrganizationReader:
@@ -41,7 +41,7 @@ class OrganizationReader:
             "phone": None,
             **{
                 field.name: [] if field.kind is Kind.TERMS else None
-                for field in TERM_FIELDS.values()
+                for field in FIELDS_BY_VOCABULARY.values()
             },
             **{
                 field.name: read_value(field, None, where)
@@ -75,7 +75,7 @@ class OrganizationReader:
         self, record: dict, vocabulary: str, code: str, value: object, where: cell.Where
     ) -> None:
         """Put a term of our vocabularies (or a profile field) on an organization."""
-        field = TERM_FIELDS.get(vocabulary)
+        field = FIELDS_BY_VOCABULARY.get(vocabulary)
         if field is None:
             if vocabulary == "profile_field":
                 self.organization_field(record, code, value, where)

@@ -11,7 +11,7 @@ pair components), `gaps` (who closes a coverage gap), `reasons` (why, as codes).
 
 from cso_map.services.matching.mentoring.scores import COMPONENTS, WEIGHTS
 from cso_map.services.matching.mentoring.suggestions import (
-    ROLES,
+    MENTORING_ROLES,
     NotOptedIn,
     Suggestion,
     mentoring_suggestions,
@@ -20,7 +20,7 @@ from cso_map.services.matching.mentoring.suggestions import (
 
 __all__ = [
     "COMPONENTS",
-    "ROLES",
+    "MENTORING_ROLES",
     "WEIGHTS",
     "NotOptedIn",
     "Suggestion",

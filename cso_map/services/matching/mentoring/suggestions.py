@@ -19,7 +19,7 @@ from cso_map.services.matching.mentoring.scores import (
 from cso_map.services.snapshot.build import DirectorySnapshot, directory_snapshot
 from cso_map.text import fold
 
-ROLES = ("mentor", "mentee")
+MENTORING_ROLES = ("mentor", "mentee")
 
 
 class NotOptedIn(Exception):
