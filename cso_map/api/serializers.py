@@ -102,7 +102,9 @@ def service_json(service: Service) -> dict:
         "capacity_per_month": service.capacity_per_month,
         "service_area": {
             "regions": [region.code for region in service.area_regions],
-            "radius_km": service.radius_km,
+            "radius_km": None  # a hidden address's radius would narrow it down
+            if service.organization.location_confidential
+            else service.radius_km,
         },
         "hours": [
             {

@@ -162,7 +162,8 @@ def test_reach_is_the_listed_area_the_places_and_the_radius(app_context, tables)
     mexico = {code for code in codes if code.startswith("MX-")}
     assert reached["Alba legal"] == {"US-TX", "US-NV"}  # its place and its area
     assert reached["Alba health"] == {"US-TX"} | mexico  # "MX": every Mexican state
-    assert reached["Alba shelter"] == {"US-TX", "MX-COA"}  # 50 km from Eagle Pass
+    # 50 km from Eagle Pass would reach Coahuila, but a radius stays in its country.
+    assert reached["Alba shelter"] == {"US-TX"}
     assert "Alba jobs" not in reached  # a radius needs a place to start from
     assert reached["Cora Valle: legal_advice"] == {"US-CA"}
     assert len(reach.service) == sum(len(states) for states in reached.values())

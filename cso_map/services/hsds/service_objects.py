@@ -114,6 +114,7 @@ def service_object(service: Service, full: bool = True) -> dict:
             {
                 field.name: getattr(service, field.name)
                 for field in SERVICE_ATTRIBUTE_FIELDS
+                if not (field.locates and organization.location_confidential)
             },
         ),
     ]

@@ -64,6 +64,7 @@ class Field:
     table: bool = True  # a column of our organizations table
     api: Api | None = Api.PROFILE
     hsds: str | None = None  # the HSDS field it is, if a core one
+    locates: bool = False  # narrows down where it is: withheld for hidden addresses
 
     @property
     def attribute(self) -> bool:
@@ -88,6 +89,7 @@ class FieldOptions(TypedDict, total=False):
     table: bool
     api: Api | None
     hsds: str | None
+    locates: bool
 
 
 def entry(

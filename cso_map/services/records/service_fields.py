@@ -57,7 +57,13 @@ SERVICE_FIELDS = (
         "Personas atendidas al mes",
     ),
     entry(
-        "radius_km", Kind.DECIMAL, "Reach (km)", "Alcance (km)", low=0.001, high=20000
+        "radius_km",
+        Kind.DECIMAL,
+        "Reach (km)",
+        "Alcance (km)",
+        low=0.001,
+        high=20000,
+        locates=True,
     ),
     entry("free_of_charge", Kind.FLAG, "Free of charge", "Gratuito"),
     entry("no_documents_required", Kind.FLAG, "No papers needed", "Sin papeles"),

@@ -111,7 +111,10 @@ def build_snapshot(version: int, today: dt.date) -> DirectorySnapshot:
     add_profiles(organizations, today)
     origins = read_origins(organizations, states_of)
     services = read_services(today, organizations)
-    reach, points = read_reach(services, regions, states_of)
+    private = organizations["confidential"].to_numpy(bool)[
+        services["owner"].to_numpy(int)
+    ]
+    reach, points = read_reach(services, regions, states_of, private)
     points = public_points(points, services, organizations, regions)
     categories = services["category"].map(CATEGORY_INDEX).to_numpy(int)
     nearest = NearestIndex.build(

@@ -119,10 +119,17 @@ def _add_masks(services: pd.DataFrame, organizations: pd.DataFrame) -> None:
 
 
 def read_reach(
-    services: pd.DataFrame, regions: gpd.GeoDataFrame, states_of: pd.DataFrame
+    services: pd.DataFrame,
+    regions: gpd.GeoDataFrame,
+    states_of: pd.DataFrame,
+    private: np.ndarray | None = None,
 ) -> tuple[Reach, pd.DataFrame]:
     """Return which services reach which states (listed, located or by radius),
-    and the services' located points: `service`, `location`, `lon`, `lat`, `state`."""
+    and the services' located points: `service`, `location`, `lon`, `lat`, `state`.
+
+    `private` marks, per service, those of organizations that hide their address:
+    they reach only the states they are in or list, never by radius.
+    """
     position = pd.Series(np.arange(len(services)), index=services["id"].to_numpy())
     listed = read_frame(
         select(
@@ -147,23 +154,48 @@ def read_reach(
     points["service"] = points["service_id"].map(position)
     points = points.dropna(subset=["service"])
     located = points.merge(own_states(states_of), on="region_id")
-    with_point = points.dropna(subset=["lon"])
+    with_point = points.dropna(subset=["lon"]).merge(
+        own_states(states_of), how="left", on="region_id"
+    )
+    with_point["service"] = with_point["service"].astype(int)
+    if private is None:
+        private = np.zeros(len(services), bool)
+    reach = Reach.union(
+        (listed["service"].to_numpy(int), listed["state"].to_numpy(int)),
+        (located["service"].to_numpy(int), located["state"].to_numpy(int)),
+        _radius_pairs(with_point, services, regions, private),
+    )
+    columns = ["service", "location", "lon", "lat", "approximate", "state"]
+    return reach, with_point[columns].reset_index(drop=True)
+
+
+def _radius_pairs(
+    with_point: pd.DataFrame,
+    services: pd.DataFrame,
+    regions: gpd.GeoDataFrame,
+    private: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return (service, state) pairs a service's radius reaches.
+
+    A radius stays in the country of the place it is drawn from: reaching a state
+    of another country takes listing that state. A place in no known state has no
+    country, so its radius reaches nothing; a hidden address draws no radius.
+    """
     owners = with_point["service"].to_numpy(int)
     point_index, state_index = radius_reach(
         with_point["lon"].to_numpy(float),
         with_point["lat"].to_numpy(float),
-        services["radius_km"].to_numpy(float)[owners],
+        np.where(
+            private[owners], np.nan, services["radius_km"].to_numpy(float)[owners]
+        ),
         regions.geometry,
     )
-    reach = Reach.union(
-        (listed["service"].to_numpy(int), listed["state"].to_numpy(int)),
-        (located["service"].to_numpy(int), located["state"].to_numpy(int)),
-        (owners[point_index], state_index),
-    )
-    with_point = with_point.merge(own_states(states_of), how="left", on="region_id")
-    with_point["service"] = with_point["service"].astype(int)
-    columns = ["service", "location", "lon", "lat", "approximate", "state"]
-    return reach, with_point[columns].reset_index(drop=True)
+    countries = regions["code"].str[:2].to_numpy(str)
+    home = with_point["state"].to_numpy(float)[point_index]
+    placed = ~np.isnan(home)
+    same = np.zeros(len(point_index), bool)
+    same[placed] = countries[home[placed].astype(int)] == countries[state_index[placed]]
+    return owners[point_index[same]], state_index[same]
 
 
 def read_schedules(services: pd.DataFrame) -> pd.DataFrame:
