@@ -64,7 +64,14 @@ def test_neighbours_are_the_states_that_touch(book):
     maine = sorted(codes[list(book.neighbours[index(book, "US-ME")])])
     assert maine == ["US-NH"]
     california = set(codes[list(book.neighbours[index(book, "US-CA")])])
-    assert {"US-OR", "US-NV", "US-AZ", "MX-BCN"} <= california
+    assert california == {"US-OR", "US-NV", "US-AZ"}  # next door: the same country
+    abroad = set(codes[list(book.neighbours_abroad[index(book, "US-CA")])])
+    assert abroad == {"MX-BCN"}
+    texas = index(book, "US-TX")
+    assert "MX-CHH" not in set(codes[list(book.neighbours[texas])])
+    assert {"MX-CHH", "MX-COA", "MX-NLE", "MX-TAM"} <= set(
+        codes[list(book.neighbours_abroad[texas])]
+    )
 
 
 def test_each_state_has_the_time_zone_of_its_biggest_town(book):

@@ -69,9 +69,11 @@ def test_a_provider_in_the_state_beats_a_bigger_one_next_door(scenario):
 
 def test_online_and_could_start_organizations_come_with_their_reasons(scenario):
     found = by_name(likely_partners(PartnerQuery("US-CA", ("legal_advice",))))
-    # Red Nacional serves all Mexico, so Baja California and Sonora, next door.
+    # Red Nacional serves all Mexico: Baja California touches California, but
+    # across the border it is not "next door"; what places it is its online service.
     national = found["Red Nacional Ejemplo"]
-    assert (national.tier, national.reasons[0]["code"]) == (2, "neighbour")
+    assert (national.tier, national.reasons[0]["code"]) == (2, "online")
+    assert "neighbour" not in {reason["code"] for reason in national.reasons}
     new_york = found["Línea Legal"]
     assert (new_york.tier, new_york.reasons[0]["code"]) == (2, "online")
     skilled = found["Colectivo de Abogadas de Oakland"]

@@ -57,7 +57,7 @@ def state_svg_map(code: str) -> SvgMap:
     snapshot = directory_snapshot()
     state = snapshot.region_index(code)
     shapes = snapshot.regions["simplified"]
-    neighbours = sorted(place_book(snapshot).neighbours.get(state, set()))
+    neighbours = sorted(place_book(snapshot).touching.get(state, set()))  # context
     located = snapshot.located
     present = located.service[located.region == state]
     organizations = snapshot.organizations.iloc[present]

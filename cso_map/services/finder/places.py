@@ -64,9 +64,27 @@ class PlaceBook:
         return [zones.get(index) for index in range(len(self.states))]
 
     @cached_property
-    def neighbours(self) -> dict[int, set[int]]:
-        """Return, per state index, the states that touch it."""
+    def touching(self) -> dict[int, set[int]]:
+        """Return, per state index, every state that touches it, in any country."""
         return region_neighbours(self.states.geometry)
+
+    @cached_property
+    def neighbours(self) -> dict[int, set[int]]:
+        """Return, per state index, the states next door: those that touch it in
+        the same country (a state across the border is a neighbour abroad)."""
+        countries = self.states["code"].str[:2].to_numpy(str)
+        return {
+            state: {other for other in others if countries[other] == countries[state]}
+            for state, others in self.touching.items()
+        }
+
+    @cached_property
+    def neighbours_abroad(self) -> dict[int, set[int]]:
+        """Return, per state index, the states that touch it across the border."""
+        return {
+            state: others - self.neighbours[state]
+            for state, others in self.touching.items()
+        }
 
     def state_name(self, index: int, lang: str) -> str:
         """Return the name of state `index` in `lang`."""
