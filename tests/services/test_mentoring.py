@@ -1,5 +1,7 @@
 """Mentoring suggestions on a constructed scenario whose right answer is argued here."""
 
+import math
+
 import pytest
 
 from cso_map.services.analysis.policy import CoveragePolicy
@@ -115,3 +117,27 @@ def test_an_organization_that_has_not_opted_in_gets_no_suggestions(scenario):
         mentoring_suggestions(club_id(), "mentor", POLICY)
     with pytest.raises(KeyError):
         mentoring_suggestions("00000000-0000-0000-0000-000000000000", "mentee", POLICY)
+
+
+def test_geography_is_the_distance_the_reason_gives(app, app_context):
+    # Durango touches Zacatecas, but this mentor is about 500 km away: a state next
+    # door scores its kilometres, not a floor, so reason and score agree.
+    insert(
+        app,
+        [
+            small_club(),
+            mentor(
+                "next_door",
+                "Fundación de Gómez Palacio",
+                ["fundraising", "legal_expertise"],
+                place=(25.57, -103.50),
+            ),
+        ],
+    )
+    _, suggestions = mentoring_suggestions(club_id(), "mentee", POLICY)
+    (found,) = suggestions
+    distance = next(r for r in found.reasons if r["code"] == "distance")
+    assert distance["km"] > 300
+    assert found.components["geography"] == pytest.approx(
+        math.exp(-distance["km"] / 300), abs=0.01
+    )

@@ -12,8 +12,9 @@ from tests.factories import insert, organization_record
 @pytest.fixture
 def scenario(app, app_context):
     """The fixture directory, plus a big legal clinic in Arizona (next to California),
-    a New York line that also serves online, and a Californian group with legal
-    expertise but no legal service yet."""
+    a New York line that also serves online, a legal clinic in Tijuana (minutes from
+    San Diego, in another country), and a Californian group with legal expertise but
+    no legal service yet."""
     load_fixture_directory(app)
     online = organization_record(
         "online", "Línea Legal", 40.71, -74.0, [("legal_advice", ["US-NY"])]
@@ -32,6 +33,13 @@ def scenario(app, app_context):
                 -112.07,
                 [("legal_advice", ["US-AZ"])],
                 paid_staff=40,
+            ),
+            organization_record(
+                "tijuana",
+                "Defensoría Migrante de Tijuana",
+                32.52,
+                -117.03,
+                [("legal_advice", ["MX-BCN"])],
             ),
             organization_record(
                 "skilled",
@@ -86,8 +94,10 @@ def test_online_and_could_start_organizations_come_with_their_reasons(scenario):
     }
 
 
-def test_withdrawn_and_far_organizations_are_not_partners(scenario):
+def test_withdrawn_far_and_foreign_organizations_are_not_partners(scenario):
     names = set(by_name(likely_partners(PartnerQuery("US-CA", ("legal_advice",)))))
+    # A few km from San Diego, but it serves Baja California, in another country.
+    assert "Defensoría Migrante de Tijuana" not in names
     assert "Asociación Cerrada" not in names  # defunct, in Los Angeles
     assert "Propuesta Pendiente" not in names  # pending verification
     assert "Federación Zacatecana de Illinois" not in names  # Illinois only

@@ -8,12 +8,10 @@ import pandas as pd
 from cso_map.geo.projection import haversine_km
 from cso_map.geo.scoring import distance_score
 from cso_map.services.analysis.policy import CoveragePolicy
-from cso_map.services.finder.places import place_book
 from cso_map.services.matching.mentoring.gaps import gap_closers
 from cso_map.services.matching.relations import skills_for_needs
 from cso_map.services.snapshot.build import DirectorySnapshot
 
-NEIGHBOUR_SCORE = 0.7
 GEOGRAPHY_SCALE_KM = 300.0
 WEIGHTS = {
     "skills": 3.0,
@@ -88,20 +86,15 @@ def _jaccard(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def _geography(
     snapshot: DirectorySnapshot, mentors: np.ndarray, mentees: np.ndarray
 ) -> np.ndarray:
-    """Return 1 in the same state, 0.7 next door, else falling with distance."""
+    """Return 1 in the same state, else falling with the real distance (by e every
+    GEOGRAPHY_SCALE_KM): a state next door is no nearer than its kilometres."""
     organizations = snapshot.organizations
     state = organizations["state"].to_numpy(int)
-    neighbours = place_book(snapshot).neighbours
     lons = organizations["lon"].to_numpy(float)
     lats = organizations["lat"].to_numpy(float)
     km = haversine_km(lons[mentors], lats[mentors], lons[mentees], lats[mentees])
     score = np.nan_to_num(distance_score(km, GEOGRAPHY_SCALE_KM), nan=0.0)
     a, b = state[mentors], state[mentees]
-    next_door = np.array(
-        [x >= 0 and y in neighbours.get(x, ()) for x, y in zip(a, b, strict=True)],
-        bool,
-    )
-    score = np.where(next_door, np.maximum(score, NEIGHBOUR_SCORE), score)
     return np.where((a == b) & (a >= 0), 1.0, score)
 
 

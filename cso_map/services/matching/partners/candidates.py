@@ -47,7 +47,7 @@ def service_candidates(
         [
             exact & in_state,
             exact & snapshot.reaching(neighbours),
-            exact & (km <= NEARBY_KM),
+            exact & (km <= NEARBY_KM) & _in_country_of(snapshot, state, owner),
             exact & organizations["online"].to_numpy(bool)[owner],
             related & in_state,
         ],
@@ -73,6 +73,19 @@ def service_candidates(
             "engagement": _engagement(organizations, owner[rows]),
         }
     )
+
+
+def _in_country_of(
+    snapshot: DirectorySnapshot, state: int, owner: np.ndarray
+) -> np.ndarray:
+    """Return, per service, whether its owner is in the state's country: "nearby"
+    does not reach across the international border."""
+    countries = snapshot.regions["code"].str[:2].to_numpy(str)
+    home = snapshot.organizations["state"].to_numpy(float)[owner]
+    placed = ~np.isnan(home)
+    same = np.zeros(len(owner), bool)
+    same[placed] = countries[home[placed].astype(int)] == countries[state]
+    return same
 
 
 def _km_to_state(
