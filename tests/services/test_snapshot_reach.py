@@ -167,3 +167,15 @@ def test_a_hidden_address_publishes_no_radius(app, client, directory):
     for service in services:
         codes = {a["taxonomy_term"]["code"] for a in service["attributes"]}
         assert "radius_km" not in codes
+
+
+@pytest.mark.parametrize(
+    ("organization", "category"),
+    [
+        ("Comedor Migrante Belén", "language_classes"),  # Ciudad Juárez, 75 km
+        ("Casa del Migrante Betania", "health"),  # Nuevo Laredo, 75 km
+    ],
+)
+def test_capacity_at_the_border_stays_in_its_country(app, demo, organization, category):
+    service = service_index(demo, organization, category)
+    assert {code[:2] for code in reached_codes(demo, service)} == {"MX"}

@@ -20,12 +20,7 @@ def partner_reasons(
     """Return why a candidate is where it is, as codes with their values."""
     reasons = _basis_reasons(snapshot, row, organization, query)
     reasons += _coverage_reasons(snapshot, row, organization, query)
-    reasons.append(
-        {
-            "code": "verified" if organization["verified"] else "unverified",
-            "stale": bool(organization["stale"]),
-        }
-    )
+    reasons.append(_freshness_reason(snapshot, row, organization))
     level = int(organization["engagement"])
     if level >= 0:
         reasons.append(
@@ -86,6 +81,22 @@ def _coverage_reasons(
                 }
             )
     return reasons
+
+
+def _freshness_reason(
+    snapshot: DirectorySnapshot, row: pd.Series, organization: pd.Series
+) -> dict:
+    """Return how current the listing is, from what its freshness is scored on:
+    the service, or the organization for one that could start."""
+    rated = (
+        organization
+        if int(row["service_row"]) < 0
+        else snapshot.services.iloc[int(row["service_row"])]
+    )
+    return {
+        "code": "verified" if rated["verified"] else "unverified",
+        "stale": bool(rated["stale"]),
+    }
 
 
 def _mask_of(
