@@ -77,6 +77,9 @@ TEXTS: dict[str, Callable[[dict], str]] = {
         "Serves about %(num)s people a month.",
         r["people"],
     ),
+    "capacity_unknown": lambda r: _(
+        "Capacity not reported: it counts neither for nor against."
+    ),
     "languages": _coverage(
         "language",
         lambda names: _("Offers %(list)s.", list=names),

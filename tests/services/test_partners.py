@@ -5,6 +5,7 @@ import uuid
 import pytest
 
 from cso_map.services.matching.partners import PartnerQuery, likely_partners
+from cso_map.services.matching.partners.ranking import WEIGHTS
 from tests.conftest import load_fixture_directory
 from tests.factories import insert, organization_record
 
@@ -129,3 +130,25 @@ def test_each_organization_appears_once_in_its_best_tier(scenario):
 def test_an_unknown_state_is_refused(scenario):
     with pytest.raises(ValueError, match="unknown state"):
         likely_partners(PartnerQuery("XX-YY", ("legal_advice",)))
+
+
+def test_unknown_capacity_is_said_and_scored_neither_up_nor_down(app, app_context):
+    known, unknown = (
+        organization_record(
+            key, name, 36.74, -119.78, [("housing", ["US-CA"])], paid_staff=3
+        )
+        for key, name in (("known", "Vivienda Conocida"), ("unknown", "Vivienda X"))
+    )
+    unknown["services"][0]["capacity_per_month"] = None
+    insert(app, [known, unknown])
+    found = by_name(likely_partners(PartnerQuery("US-CA", ("housing",))))
+    silent = found["Vivienda X"]
+    assert silent.components["capacity"] is None
+    assert {"code": "capacity_unknown"} in silent.reasons
+    # The score is the weighted mean of the other components alone.
+    weights = {k: v for k, v in WEIGHTS.items() if silent.components[k] is not None}
+    expected = sum(silent.components[k] * w for k, w in weights.items()) / sum(
+        weights.values()
+    )
+    assert silent.score == pytest.approx(expected, abs=2e-3)
+    assert found["Vivienda Conocida"].components["capacity"] is not None

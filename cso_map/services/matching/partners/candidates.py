@@ -68,7 +68,10 @@ def service_candidates(
             "km": km[rows],
             "service": np.where(exact[rows], 1.0, 0.5),
             "distance": distance,
-            "capacity": capacity_score(services["capacity"].to_numpy(float)[rows]),
+            # Unknown capacity is no component (NaN): scored neither up nor down.
+            "capacity": capacity_score(
+                services["capacity"].to_numpy(float)[rows], unknown=np.nan
+            ),
             **_flag_components(services, rows, query),
             "engagement": _engagement(organizations, owner[rows]),
         }

@@ -52,7 +52,9 @@ def _basis_reasons(
     if basis == "nearby":
         reason["km"] = round(float(row["km"]))
     reasons = [reason]
-    if not np.isnan(service["capacity"]):
+    if np.isnan(service["capacity"]):
+        reasons.append({"code": "capacity_unknown"})
+    else:
         reasons.append({"code": "capacity", "people": int(service["capacity"])})
     return reasons
 
