@@ -88,6 +88,7 @@ def status_labels() -> dict[str, str]:
     return {
         "gap": _("Gap: need and no provider"),
         "underserved": _("Underserved"),
+        "unknown": _("Not known: some providers do not report their capacity"),
         "served": _("Served"),
         "no_data": _("No data on need"),
     }
@@ -107,6 +108,7 @@ def gap_texts() -> GapMapTexts:
         ),
         gap=_("Gap: need and no provider"),
         no_data=_("No data on need"),
+        unknown=_("Not known: capacity not reported"),
         class_label=_("up to {value}"),
         providers_layer=_("Providers"),
         regions_layer=_("Coverage"),

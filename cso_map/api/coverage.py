@@ -27,6 +27,7 @@ def coverage_item(row) -> dict:
         "name": row.name_en,
         "name_es": row.name_es,
         "providers": int(row.providers),
+        "unreported": int(row.unreported),
         "capacity": json_number(row.capacity),
         "demand": json_number(row.demand),
         "ratio": json_number(row.ratio),

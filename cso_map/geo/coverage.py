@@ -17,7 +17,7 @@ import shapely
 
 from cso_map.geo.projection import to_metric
 
-STATUSES = ("gap", "underserved", "served", "no_data")
+STATUSES = ("gap", "underserved", "unknown", "served", "no_data")
 PER_PEOPLE = 1000  # ratios are places per month per 1,000 people in need
 DEFAULT_UNDERSERVED_BELOW = 1.0
 
@@ -105,35 +105,47 @@ def coverage(
 ) -> pd.DataFrame:
     """Return providers, capacity, demand, ratio and status per region (by index).
 
-    `capacity` is people per month per service (NaN: unknown, counted as none);
-    `demand` is people in need per region (NaN: no figure, never taken as zero).
-    `ratio` is capacity per month per 1,000 people in need; a region is a `gap`
-    when it has demand and no provider, `underserved` when its ratio is below
-    `underserved_below`, `no_data` without a demand figure, else `served`.
+    `capacity` is people per month per service (NaN: not reported); `demand` is
+    people in need per region (NaN: no figure, never taken as zero). `capacity` and
+    `ratio` (capacity per month per 1,000 people in need) add up what is reported;
+    `unreported` counts the providers that report none. A region is a `gap` when it
+    has demand and no provider, `served` when its ratio reaches `underserved_below`;
+    below it, `underserved` if every provider reports its capacity, else `unknown`
+    (the missing figures might make up the difference); `no_data` without a demand
+    figure. Where no provider reports a capacity the ratio is unknown (NaN), not 0.
     """
     demand = np.asarray(demand, float)
-    capacity = np.nan_to_num(np.asarray(capacity, float))
+    capacity = np.asarray(capacity, float)
+    unreported_service = np.isnan(capacity)
+    capacity = np.nan_to_num(capacity)
     n_regions = len(demand)
     shares = split_shares(reach, demand, len(capacity))
     providers = np.bincount(reach.region, minlength=n_regions)
+    unreported = np.bincount(
+        reach.region, unreported_service[reach.service], minlength=n_regions
+    ).astype(int)
     delivered = np.bincount(
         reach.region, capacity[reach.service] * shares, minlength=n_regions
     )
     has_demand = ~np.isnan(demand) & (demand > 0)
     ratio = np.full(n_regions, np.nan)
     ratio[has_demand] = delivered[has_demand] / demand[has_demand] * PER_PEOPLE
+    below = has_demand & (ratio < underserved_below)
     status = np.select(
         [
             np.isnan(demand),
             has_demand & (providers == 0),
-            has_demand & (ratio < underserved_below),
+            below & (unreported > 0),
+            below,
         ],
-        ["no_data", "gap", "underserved"],
+        ["no_data", "gap", "unknown", "underserved"],
         default="served",
     )
+    ratio[(providers > 0) & (unreported == providers)] = np.nan
     return pd.DataFrame(
         {
             "providers": providers,
+            "unreported": unreported,
             "capacity": delivered,
             "demand": demand,
             "ratio": ratio,

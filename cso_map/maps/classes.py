@@ -8,6 +8,7 @@ import numpy as np
 
 GAP_COLOUR = "#3f007d"  # deep purple: demand and nobody delivering
 NO_DATA_COLOUR = "#bdbdbd"
+UNKNOWN_COLOUR = "#fdae6b"  # light orange: capacity not reported, so not judged
 # ColorBrewer PuBu, darkest (least served) first; sequential and colour-blind safe,
 # and not red, which people read as "dangerous area".
 RATIO_COLOURS = ("#045a8d", "#2b8cbe", "#74a9cf", "#bdc9e1", "#f1eef6")
@@ -44,6 +45,8 @@ def fill_colour(status: str, ratio: float, breaks: list[float]) -> str:
         return NO_DATA_COLOUR
     if status == "gap":
         return GAP_COLOUR
+    if status == "unknown":
+        return UNKNOWN_COLOUR
     if not np.isfinite(ratio) or not breaks:
         return RATIO_COLOURS[-1]
     index = int(np.searchsorted(breaks, ratio, side="left"))

@@ -12,6 +12,7 @@ from cso_map.maps.base import Bounds, base_map
 from cso_map.maps.classes import (
     GAP_COLOUR,
     NO_DATA_COLOUR,
+    UNKNOWN_COLOUR,
     class_colours,
     fill_colour,
     ratio_breaks,
@@ -39,6 +40,7 @@ class GapMapTexts:
     aliases: tuple[str, ...]  # one per TOOLTIP_FIELDS
     gap: str
     no_data: str
+    unknown: str  # below the threshold, but some providers report no capacity
     class_label: str  # e.g. "up to {value} per 1,000"
     providers_layer: str
     regions_layer: str
@@ -116,6 +118,7 @@ def _add_legend(figure_map: folium.Map, texts: GapMapTexts, breaks, format_ratio
         (colour, texts.class_label.format(value=format_ratio(bound)))
         for colour, bound in zip(class_colours(breaks), breaks, strict=True)
     ]
+    legend.append((UNKNOWN_COLOUR, texts.unknown))
     legend.append((NO_DATA_COLOUR, texts.no_data))
     add_legend(figure_map, texts.title, legend)
 

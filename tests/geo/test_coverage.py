@@ -65,7 +65,25 @@ def test_providers_capacity_ratio_and_status_per_region():
     assert table["ratio"].iloc[A] == pytest.approx(30)
     assert table["ratio"].iloc[B] == pytest.approx(20)
     assert np.isnan(table["ratio"].iloc[C])
-    assert table["status"].tolist() == ["served", "underserved", "no_data", "gap"]
+    # B is below 25, but s4 reports no capacity: it might make up the difference.
+    assert table["unreported"].tolist() == [0, 1, 0, 0]
+    assert table["status"].tolist() == ["served", "unknown", "no_data", "gap"]
+
+
+def test_a_region_below_the_threshold_is_underserved_only_if_all_report():
+    table = coverage(reach(), CAPACITY, DEMAND, underserved_below=35)
+    assert table["status"].tolist()[:2] == ["underserved", "unknown"]
+    reported = np.nan_to_num(CAPACITY)  # the same, had s4 reported 0
+    table = coverage(reach(), reported, DEMAND, underserved_below=25)
+    assert table["status"].iloc[B] == "underserved"
+
+
+def test_where_no_provider_reports_a_capacity_the_ratio_is_unknown_not_zero():
+    silent = np.full(len(CAPACITY), np.nan)
+    table = coverage(reach(), silent, DEMAND)
+    assert table["status"].tolist()[:2] == ["unknown", "unknown"]
+    assert table["ratio"].iloc[[A, B]].isna().all()  # never "0 per 1,000"
+    assert table["unreported"].tolist()[:2] == table["providers"].tolist()[:2]
 
 
 def test_missing_demand_is_never_taken_as_zero():

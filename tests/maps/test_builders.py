@@ -27,6 +27,7 @@ TEXTS = GapMapTexts(
     aliases=("Region", "Providers", "Capacity", "Need", "Ratio", "Status"),
     gap="Gap",
     no_data="No data",
+    unknown="Capacity not reported",
     class_label="up to {value}",
     providers_layer="Providers",
     regions_layer="Coverage",

@@ -14,12 +14,14 @@ def test_coverage_has_the_documented_shape(client, directory):
         "name",
         "name_es",
         "providers",
+        "unreported",
         "capacity",
         "demand",
         "ratio",
         "status",
     }
     assert illinois["providers"] == 1
+    assert illinois["unreported"] == 0
     campeche = next(r for r in body["regions"] if r["region"] == "MX-CAM")
     assert campeche["status"] == "no_data"
     assert campeche["demand"] is None

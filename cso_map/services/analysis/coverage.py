@@ -92,7 +92,9 @@ def by_unmet_demand(table: pd.DataFrame) -> pd.DataFrame:
     Gaps first (by demand), then underserved states (lowest ratio first), then
     served ones, then those without data.
     """
-    rank = table["status"].map({"gap": 0, "underserved": 1, "served": 2, "no_data": 3})
+    rank = table["status"].map(
+        {"gap": 0, "underserved": 1, "unknown": 2, "served": 3, "no_data": 4}
+    )
     return (
         table.assign(_rank=rank, _demand=-table["demand"].fillna(0))
         .sort_values(["_rank", "ratio", "_demand", "code"], na_position="last")

@@ -14,7 +14,7 @@ from cso_map.services.finder.places import place_book
 from cso_map.services.matching.partners import Partner, PartnerQuery, likely_partners
 from cso_map.services.snapshot.build import directory_snapshot
 
-STATUS_ORDER = {"gap": 0, "underserved": 1, "no_data": 2, "served": 3}
+STATUS_ORDER = {"gap": 0, "underserved": 1, "unknown": 2, "no_data": 3, "served": 4}
 GAPS_WITH_PARTNERS = 6
 PARTNERS_PER_GAP = 3
 

@@ -53,7 +53,9 @@ def coverage_geojson(
 ) -> str:
     """Return the states with the coverage of one service, as GeoJSON polygons."""
     table = region_coverage(query, policy)
-    extra = table[["providers", "capacity", "demand", "ratio", "status"]].copy()
+    extra = table[
+        ["providers", "unreported", "capacity", "demand", "ratio", "status"]
+    ].copy()
     extra["service"] = query.service
     extra["service_name"] = SERVICE_CATEGORIES[query.service].label(lang)
     return json.dumps(regions_geojson(extra=extra), ensure_ascii=False, default=_plain)
