@@ -47,7 +47,7 @@ def service_candidates(
         [
             exact & in_state,
             exact & snapshot.reaching(neighbours),
-            exact & (km <= NEARBY_KM) & _in_country_of(snapshot, state, owner),
+            _nearby(snapshot, state, owner, exact & (km <= NEARBY_KM)),
             exact & organizations["online"].to_numpy(bool)[owner],
             related & in_state,
         ],
@@ -78,17 +78,21 @@ def service_candidates(
     )
 
 
-def _in_country_of(
-    snapshot: DirectorySnapshot, state: int, owner: np.ndarray
+def _nearby(
+    snapshot: DirectorySnapshot, state: int, owner: np.ndarray, near: np.ndarray
 ) -> np.ndarray:
-    """Return, per service, whether its owner is in the state's country: "nearby"
-    does not reach across the international border."""
-    countries = snapshot.regions["code"].str[:2].to_numpy(str)
-    home = snapshot.organizations["state"].to_numpy(float)[owner]
-    placed = ~np.isnan(home)
-    same = np.zeros(len(owner), bool)
-    same[placed] = countries[home[placed].astype(int)] == countries[state]
-    return same
+    """Return `near` (within NEARBY_KM) kept only for owners in the state's country:
+    "nearby" does not reach across the international border."""
+    rows = np.flatnonzero(near)
+    if len(rows):
+        countries = snapshot.regions["code"].str[:2].to_numpy(str)
+        home = snapshot.organizations["state"].to_numpy(float)[owner[rows]]
+        placed = ~np.isnan(home)
+        same = np.zeros(len(rows), bool)
+        same[placed] = countries[home[placed].astype(int)] == countries[state]
+        near = near.copy()
+        near[rows] = same
+    return near
 
 
 def _km_to_state(
