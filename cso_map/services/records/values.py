@@ -6,6 +6,8 @@ refused in the other with the same reason.
 
 from __future__ import annotations
 
+import functools
+
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Table
 
@@ -18,6 +20,7 @@ MISSING = {"name": _l("a name is needed")}
 CellValue = str | int | float | bool | list[str] | None
 
 
+@functools.cache
 def max_length(field: Field) -> int | None:
     """Return the longest text the model's column takes for `field` (None: any)."""
     return getattr(Organization.__table__.c[field.name].type, "length", None)
@@ -26,6 +29,17 @@ def max_length(field: Field) -> int | None:
 def link_table(field: Field) -> Table:
     """Return the association table that holds an organization's terms of `field`."""
     return Organization.__mapper__.relationships[field.name].secondary
+
+
+def empty_value(field: Field) -> CellValue:
+    """Return what a record holds for `field` when a file gives it nothing."""
+    if field.kind is Kind.FLAG:
+        return False
+    if field.kind is Kind.LONG_TEXT:
+        return ""
+    if field.kind is Kind.TERMS:
+        return []
+    return None
 
 
 def read_value(

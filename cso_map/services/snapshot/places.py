@@ -82,6 +82,20 @@ def own_states(states_of: pd.DataFrame) -> pd.DataFrame:
     return states_of.loc[states_of["own"].to_numpy(bool), ["region_id", "state"]]
 
 
+def in_same_country(
+    regions: pd.DataFrame, home: np.ndarray, other: np.ndarray | int
+) -> np.ndarray:
+    """Return, pair by pair, whether state `other` is in the country of state `home`
+    (indices into `regions`; a `home` of NaN, a place in no known state, is in none)."""
+    countries = regions["code"].str[:2].to_numpy(str)
+    home = np.asarray(home, float)
+    other = np.broadcast_to(np.asarray(other), home.shape)
+    placed = ~np.isnan(home)
+    same = np.zeros(len(home), bool)
+    same[placed] = countries[home[placed].astype(int)] == countries[other[placed]]
+    return same
+
+
 def read_organizations(
     regions: gpd.GeoDataFrame, states_of: pd.DataFrame
 ) -> tuple[pd.DataFrame, Reach]:

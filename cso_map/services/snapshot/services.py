@@ -21,7 +21,7 @@ from cso_map.models import (
     service_languages,
 )
 from cso_map.services.directory.organizations import STALE_AFTER
-from cso_map.services.snapshot.places import own_states
+from cso_map.services.snapshot.places import in_same_country, own_states
 from cso_map.services.snapshot.rows import id_text, link_masks, read_frame, term_map
 from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES, TARGET_GROUPS
 
@@ -190,11 +190,8 @@ def _radius_pairs(
         ),
         regions.geometry,
     )
-    countries = regions["code"].str[:2].to_numpy(str)
     home = with_point["state"].to_numpy(float)[point_index]
-    placed = ~np.isnan(home)
-    same = np.zeros(len(point_index), bool)
-    same[placed] = countries[home[placed].astype(int)] == countries[state_index[placed]]
+    same = in_same_country(regions, home, state_index)
     return owners[point_index[same]], state_index[same]
 
 

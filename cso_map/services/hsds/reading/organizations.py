@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
 
@@ -18,12 +19,17 @@ from cso_map.services.records.fields import (
     TERM_ATTRIBUTE_FIELDS,
     Kind,
 )
-from cso_map.services.records.values import read_value
+from cso_map.services.records.values import empty_value, read_value
+
+if TYPE_CHECKING:
+    from flask_babel.speaklater import LazyString
 
 # Profile fields HSDS carries as attributes, and where a term of our
 # vocabularies goes in an organization record.
 PROFILE_ATTRIBUTES = {field.name: field for field in ATTRIBUTE_FIELDS}
 FIELDS_BY_VOCABULARY = {field.vocabulary: field for field in TERM_ATTRIBUTE_FIELDS}
+# Fields the organizations table does not carry: attributes fill them later.
+NOT_IN_THE_ROW = (*TERM_ATTRIBUTE_FIELDS, *ATTRIBUTE_FIELDS)
 
 
 class OrganizationReader:
@@ -39,14 +45,7 @@ class OrganizationReader:
                 for field in HSDS_CORE_FIELDS
             },
             "phone": None,
-            **{
-                field.name: [] if field.kind is Kind.TERMS else None
-                for field in FIELDS_BY_VOCABULARY.values()
-            },
-            **{
-                field.name: read_value(field, None, where)
-                for field in PROFILE_ATTRIBUTES.values()
-            },
+            **{field.name: empty_value(field) for field in NOT_IN_THE_ROW},
         }
         self.organizations.setdefault(
             org_id,
@@ -93,23 +92,23 @@ class OrganizationReader:
         elif code == "demo":
             record[code] = cell.flag(value, where, code)
         elif code == "verification":
-            if value not in ("verified", "unverified"):
-                raise cell.CellError(
-                    where,
-                    "verification",
-                    _l("%(value)r is not verified or unverified", value=value),
-                )
-            record["verification_status"] = value
+            record["verification_status"] = _one_of(
+                value,
+                ("verified", "unverified"),
+                where,
+                code,
+                _l("%(value)r is not verified or unverified", value=value),
+            )
         elif code == "last_reviewed":
             record["reviewed_on"] = iso_date(value, where, "last_reviewed")
         elif code == "organization_status":
-            if value not in ("active", "inactive"):
-                raise cell.CellError(
-                    where,
-                    "organization_status",
-                    _l("%(value)r is not active or inactive", value=value),
-                )
-            record["status"] = value
+            record["status"] = _one_of(
+                value,
+                ("active", "inactive"),
+                where,
+                code,
+                _l("%(value)r is not active or inactive", value=value),
+            )
         elif code == "origin":
             record["origins"].append(self.origin(str(value or ""), where))
 
@@ -127,3 +126,16 @@ class OrganizationReader:
             "region": cell.region_code(region, self.codes, where, "origin"),
             "community": community or None,
         }
+
+
+def _one_of(
+    value: object,
+    allowed: tuple[str, ...],
+    where: cell.Where,
+    field: str,
+    problem: LazyString,
+) -> str:
+    """Return `value` if it is one of `allowed`, else refuse it with `problem`."""
+    if value not in allowed:
+        raise cell.CellError(where, field, problem)
+    return str(value)

@@ -22,6 +22,7 @@ from cso_map.services.finder.places import place_book
 from cso_map.services.matching.partners.query import PartnerQuery
 from cso_map.services.matching.relations import related_categories, skills_for_services
 from cso_map.services.snapshot.build import DirectorySnapshot, bitmask
+from cso_map.services.snapshot.places import in_same_country
 from cso_map.taxonomy import ENGAGEMENT_LEVELS, SERVICE_LANGUAGES, TARGET_GROUPS
 
 NEARBY_KM = 100.0
@@ -85,13 +86,9 @@ def _nearby(
     "nearby" does not reach across the international border."""
     rows = np.flatnonzero(near)
     if len(rows):
-        countries = snapshot.regions["code"].str[:2].to_numpy(str)
         home = snapshot.organizations["state"].to_numpy(float)[owner[rows]]
-        placed = ~np.isnan(home)
-        same = np.zeros(len(rows), bool)
-        same[placed] = countries[home[placed].astype(int)] == countries[state]
         near = near.copy()
-        near[rows] = same
+        near[rows] = in_same_country(snapshot.regions, home, state)
     return near
 
 
