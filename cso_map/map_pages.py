@@ -88,7 +88,7 @@ def status_labels() -> dict[str, str]:
     return {
         "gap": _("Gap: need and no provider"),
         "underserved": _("Underserved"),
-        "unknown": _("Not known: some providers do not report their capacity"),
+        "unknown": _("Not known: capacity not reported"),
         "served": _("Served"),
         "no_data": _("No data on need"),
     }
