@@ -52,8 +52,8 @@ extract-messages: $(VENV)/.runtime
 	$(BIN)/pybabel extract -F babel.cfg -k _l -o translations/messages.pot --no-location --sort-output --project "CSO Map" .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --width 88 --no-fuzzy-matching
 
-## demo-data: regenerate seed_data/organizations.json and indicators.csv (fixed seed)
-demo-data: $(VENV)/.runtime
+## demo-data: regenerate seed_data/organizations.json and indicators.csv (fixed seed; the generator needs the dev requirements: zipcodes, phonenumbers)
+demo-data: $(VENV)/.dev
 	$(BIN)/python -m cso_map.demo
 
 lint: $(VENV)/.dev

@@ -72,10 +72,13 @@ def run(organizations: int, rng) -> dict:
                 "organizations": len(frame),
                 "services": len(snapshot.services),
                 "partners_ms": timed(
-                    lambda r, s: likely_partners(PartnerQuery(r, (s,))), questions
+                    lambda r, s: likely_partners(PartnerQuery(r, (s,)), policy),
+                    questions,
                 ),
                 "partners_baseline_ms": timed(
-                    lambda r, s: likely_partners(PartnerQuery(r, (s,)), prune=False),
+                    lambda r, s: likely_partners(
+                        PartnerQuery(r, (s,)), policy, prune=False
+                    ),
                     questions,
                 ),
                 "mentoring_ms": timed(

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from babel import Locale
 from babel.dates import get_day_names
+from babel.lists import format_list
 from babel.numbers import format_decimal
 from flask_babel import format_time
 from flask_babel import gettext as _
@@ -20,7 +21,9 @@ SERVICE_STATUS_LABELS = {
     "temporarily closed": _l("Temporarily closed"),
     "defunct": _l("No longer offered"),
 }
-ALL_DAY = (dt.time(0, 0), dt.time(23, 59))
+# A row that closes at or before it opens closes the next day, so midnight to
+# midnight is the whole day.
+ALL_DAY = (dt.time(0, 0), dt.time(0, 0))
 
 
 def country_name(code: str) -> str:
@@ -56,7 +59,13 @@ def _days(first: int, last: int) -> str:
 def _hours(opens: dt.time, closes: dt.time) -> str:
     if (opens, closes) == ALL_DAY:
         return _("open 24 hours")
-    return f"{format_time(opens, 'short')}–{format_time(closes, 'short')}"
+    times = {
+        "opens": format_time(opens, "short"),
+        "closes": format_time(closes, "short"),
+    }
+    if closes <= opens:
+        return _("%(opens)s–%(closes)s (next day)", **times)
+    return f"{times['opens']}–{times['closes']}"
 
 
 def km_text(km: float) -> str:
@@ -105,3 +114,21 @@ def eligibility(service) -> list[str]:
 def day_name(weekday: int) -> str:
     """Return the name of a weekday (0 is Monday) in the current language."""
     return get_day_names("wide", locale=current_language())[weekday]
+
+
+def remote_channels(channels: Iterable[str]) -> str:
+    """Return how a service is given remotely: "by phone", "online" or both."""
+    names = {"by_phone": _("by phone"), "online": _("online")}
+    return format_list(
+        [str(names[channel]) for channel in channels], locale=current_language()
+    )
+
+
+def delivery(service) -> str:
+    """Return how a service is delivered: in person, by phone, online."""
+    channels = [name for name in ("by_phone", "online") if getattr(service, name)]
+    if not channels:
+        return _("In person")
+    if service.remote_only:
+        return _("Only %(channels)s", channels=remote_channels(channels))
+    return _("In person, and %(channels)s", channels=remote_channels(channels))

@@ -8,9 +8,11 @@ from flask_babel import gettext as _
 from cso_map.formatting import (
     country_name,
     day_name,
+    delivery,
     eligibility,
     km_text,
     opening_hours,
+    remote_channels,
     service_status,
     tel_href,
 )
@@ -19,6 +21,7 @@ from cso_map.services.directory.regions import get_region
 from cso_map.services.directory.statistics import has_demo_data
 from cso_map.taxonomy import VOCABULARIES
 from cso_map.urls import safe_url
+from cso_map.web.forms import FALSE_VALUES
 
 
 def url_in_language(lang: str) -> str:
@@ -77,6 +80,21 @@ def action_label(action: str) -> str:
     }.get(action, action)
 
 
+def counting_all() -> bool:
+    """Return whether the page was asked to count every listing (`include_stale`)."""
+    return request.args.get("include_stale", "") not in FALSE_VALUES
+
+
+def counting_switch_url() -> str:
+    """Return the current page's address counting the other way: every listing,
+    or only verified and current ones (the `include_stale` argument flipped)."""
+    args = request.args.to_dict(flat=False)
+    args.pop("include_stale", None)
+    if not counting_all():
+        args["include_stale"] = ["1"]
+    return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
 def template_globals() -> dict:
     """Return the names every template can use."""
     lang = current_language()
@@ -84,6 +102,8 @@ def template_globals() -> dict:
         "lang": lang,
         "other_languages": [other for other in LANGUAGES if other != lang],
         "url_in_language": url_in_language,
+        "counting_switch_url": counting_switch_url,
+        "counting_all": counting_all,
         "label": label,
         "vocabularies": VOCABULARIES,
         "exit_url": current_app.config["EXIT_URL"],
@@ -92,6 +112,8 @@ def template_globals() -> dict:
         "opening_hours": opening_hours,
         "service_status": service_status,
         "eligibility": eligibility,
+        "delivery": delivery,
+        "remote_channels": remote_channels,
         "km_text": km_text,
         "tel_href": tel_href,
         "day_name": day_name,

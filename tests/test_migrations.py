@@ -1,5 +1,6 @@
 """Migrations build the schema the models describe and undo without losing rows."""
 
+import datetime as dt
 import hashlib
 
 import pytest
@@ -13,7 +14,7 @@ from flask_migrate import downgrade, upgrade
 from cso_map import create_app
 from cso_map.config import settings_for_tests
 from cso_map.extensions import db
-from cso_map.models import Base
+from cso_map.models import Base, Location, ServiceSchedule
 from cso_map.services.records.seeding import seed_demo
 from tests.conftest import postgres_url, reset_schema, worker_suffix
 
@@ -119,3 +120,48 @@ def test_each_later_migration_round_trips_a_populated_database(empty_app):
             assert fingerprint(after[table], columns) == fingerprint(
                 before[table], columns
             ), (revision.revision, table)
+
+
+def hours_of(connection, schedule_id) -> tuple:
+    """Return (opens_at, closes_at) of one schedule row."""
+    table = ServiceSchedule.__table__
+    statement = sa.select(table.c.opens_at, table.c.closes_at)
+    return tuple(connection.execute(statement.where(table.c.id == schedule_id)).one())
+
+
+def set_hours(connection, schedule_id, opens: dt.time, closes: dt.time) -> None:
+    """Give one schedule row other hours (the table is alike in 0005 and 0006)."""
+    table = ServiceSchedule.__table__
+    connection.execute(
+        table.update()
+        .where(table.c.id == schedule_id)
+        .values(opens_at=opens, closes_at=closes)
+    )
+
+
+def test_0006_finds_time_zones_from_points_and_rewrites_all_day_hours(empty_app):
+    upgrade()
+    seed_demo()
+    zones = sa.select(Location.id, Location.time_zone).where(
+        Location.latitude.is_not(None)
+    )
+    with db.engine.begin() as connection:
+        before = dict(connection.execute(zones).all())
+        schedule_id = connection.scalar(sa.select(ServiceSchedule.id).limit(1))
+    assert before
+    assert None not in before.values()
+    downgrade(revision="0005")
+    with db.engine.begin() as connection:  # how 24 hours were written until 0006
+        set_hours(connection, schedule_id, dt.time(0), dt.time(23, 59))
+    upgrade()
+    with db.engine.begin() as connection:
+        assert dict(connection.execute(zones).all()) == before
+        assert hours_of(connection, schedule_id) == (dt.time(0), dt.time(0))
+        set_hours(connection, schedule_id, dt.time(22), dt.time(6))
+    downgrade(revision="0005")  # an overnight row then closes at 23:59:59 ...
+    with db.engine.begin() as connection:
+        opens, closes = hours_of(connection, schedule_id)
+    assert (opens, closes.replace(microsecond=0)) == (dt.time(22), dt.time(23, 59, 59))
+    upgrade()  # ... and closes at 06:00 again
+    with db.engine.begin() as connection:
+        assert hours_of(connection, schedule_id) == (dt.time(22), dt.time(6))

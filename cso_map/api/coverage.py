@@ -28,6 +28,7 @@ def coverage_item(row) -> dict:
         "name_es": row.name_es,
         "providers": int(row.providers),
         "unreported": int(row.unreported),
+        "remote": int(row.remote),
         "capacity": json_number(row.capacity),
         "demand": json_number(row.demand),
         "ratio": json_number(row.ratio),

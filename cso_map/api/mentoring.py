@@ -24,7 +24,9 @@ def mentoring():
     form = validated(MentoringApiForm(formdata=request.args))
     organization, role = form.organization.data, form.role.data
     try:
-        _me, found = mentoring_suggestions(organization, role, coverage_policy())
+        _me, found = mentoring_suggestions(
+            organization, role, coverage_policy(include_stale=form.include_stale.data)
+        )
         opted_in = True
     except KeyError:
         abort(404, description=_("There is no listed organization with that id."))
@@ -33,6 +35,7 @@ def mentoring():
     return {
         "organization": organization,
         "role": role,
+        "include_stale": bool(form.include_stale.data),
         "opted_in": opted_in,
         "items": [
             {

@@ -8,6 +8,7 @@ from cso_map.api.blueprint import bp
 from cso_map.services.matching.partners import likely_partners
 from cso_map.web.api_parameters import takes, validated
 from cso_map.web.partner_reasons import reason_items
+from cso_map.web.policy import coverage_policy
 from cso_map.web.questions.partners import PartnerForm
 
 
@@ -20,8 +21,10 @@ def partners():
     """
     form = validated(PartnerForm(formdata=request.args))
     query = form.to_query()
+    policy = coverage_policy(include_stale=form.include_stale.data)
     return {
         "region": query.region,
+        "include_stale": policy.include_stale,
         "services": list(query.services),
         "languages": list(query.languages),
         "target_groups": list(query.target_groups),
@@ -33,6 +36,6 @@ def partners():
                 "components": partner.components,
                 "reasons": reason_items(partner.reasons),
             }
-            for partner in likely_partners(query)
+            for partner in likely_partners(query, policy)
         ],
     }

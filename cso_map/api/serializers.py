@@ -100,6 +100,11 @@ def service_json(service: Service) -> dict:
         },
         "application_process": service.application_process,
         "capacity_per_month": service.capacity_per_month,
+        "delivery": {
+            "in_person": not service.remote_only,
+            "by_phone": service.by_phone,
+            "online": service.online,
+        },
         "service_area": {
             "regions": [region.code for region in service.area_regions],
             "radius_km": None  # a hidden address's radius would narrow it down

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Mapping
 
 from cso_map.demo.places import gazetteer
 
@@ -11,6 +12,23 @@ from cso_map.demo.places import gazetteer
 def pick(rng: random.Random, weights: Mapping[str, float]) -> str:
     """Return one key of `weights`, drawn with those weights."""
     return rng.choices(list(weights), weights=list(weights.values()))[0]
+
+
+class Quotas:
+    """Draws without chance: each option's share of draws follows its weight."""
+
+    def __init__(self) -> None:
+        self.counts: dict[Hashable, Counter] = defaultdict(Counter)
+
+    def pick(self, key: Hashable, weights: Mapping[str, float]) -> str:
+        """Return the option of `weights` furthest below its share of `key`'s draws."""
+        counts = self.counts[key]
+        share = (sum(counts.values()) + 1) / sum(weights.values())
+        choice = max(
+            weights, key=lambda option: weights[option] * share - counts[option]
+        )
+        counts[choice] += 1
+        return choice
 
 
 class Places:
@@ -29,3 +47,12 @@ class Places:
         towns = self.by_region[region]
         name, lat, lon, _ = rng.choices(towns, weights=[t[3] for t in towns])[0]
         return name, lat, lon
+
+    def named(
+        self, rng: random.Random, region: str, name: str
+    ) -> tuple[str, float, float]:
+        """Return the town called `name` in `region` (the largest), else draw one."""
+        for town, lat, lon, _ in self.by_region.get(region, ()):
+            if town == name:
+                return town, lat, lon
+        return self.town(rng, region)

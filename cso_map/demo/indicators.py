@@ -19,6 +19,7 @@ INDICATOR_FIELDS = (
     "migrant_population",
     "migrant_women",
     "migrant_men",
+    "emigrant_population",
     "source",
     "illustrative",
 )
@@ -29,9 +30,13 @@ def generate_indicators(seed: int = 2026) -> list[dict]:
 
     population: the summed GeoNames population of the region's towns of 15,000 or more
     (an undercount); migrant population: an invented share of it, larger where the
-    seeds place migrants (US destinations, Mexico's border and southern route).
+    seeds place migrants (US destinations, Mexico's border and southern route);
+    emigrant population (Mexican states only): an invented share of it, larger in
+    the states the hometown clubs come from (`ORIGIN_STATES`), drawn apart so the
+    other figures stay as they were.
     """
     rng = random.Random(seed)
+    emigration = random.Random(seed + 1)
     towns = gazetteer().groupby("region").population.sum()
     rows = []
     for region in region_table():
@@ -45,7 +50,11 @@ def generate_indicators(seed: int = 2026) -> list[dict]:
             share = 0.004 + 0.0015 * p.MEXICO_STATES.get(code, 0)
         migrants = round(population * share * rng.uniform(0.8, 1.2))
         women = round(migrants * rng.uniform(0.40, 0.52))
-        rows.append(_row(code, population, migrants, women))
+        emigrants = None
+        if code.startswith("MX"):
+            share = 0.01 + 0.006 * p.ORIGIN_STATES.get(code, 0)
+            emigrants = round(population * share * emigration.uniform(0.8, 1.2))
+        rows.append(_row(code, population, migrants, women, emigrants))
     for country in ("MX", "US"):
         states = [row for row in rows if row["region"].startswith(country + "-")]
         rows.append(
@@ -54,12 +63,15 @@ def generate_indicators(seed: int = 2026) -> list[dict]:
                 sum(row["population"] for row in states),
                 sum(row["migrant_population"] for row in states),
                 sum(row["migrant_women"] for row in states),
+                sum(row["emigrant_population"] or 0 for row in states) or None,
             )
         )
     return rows
 
 
-def _row(code: str, population: int, migrants: int, women: int) -> dict:
+def _row(
+    code: str, population: int, migrants: int, women: int, emigrants: int | None
+) -> dict:
     return {
         "region": code,
         "year": YEAR,
@@ -67,6 +79,7 @@ def _row(code: str, population: int, migrants: int, women: int) -> dict:
         "migrant_population": migrants,
         "migrant_women": women,
         "migrant_men": migrants - women,
+        "emigrant_population": emigrants,
         "source": SOURCE,
         "illustrative": True,
     }

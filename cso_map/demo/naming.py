@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import re
 import unicodedata
 
@@ -22,11 +21,16 @@ def region_name(code: str, language: str) -> str:
     return region_names()[code][language]
 
 
-def draw_name(
-    rng, cso_type, womens, city, community, origin, state, names
-) -> tuple[str, str]:
+def draw_name(rng, cso_type, womens, home, names) -> tuple[str, str]:
     """Return a name not yet in `names` (and add it there), and its language."""
-    templates = w.WOMEN_NAMES if womens else w.ORGANIZATION_NAMES[cso_type]
+    city, community, origin, state = home.city, home.community, home.origin, home.state
+    story = home.story
+    if cso_type == "hometown_club" and f"{story}_club" in w.STORY_NAMES:
+        story = f"{story}_club"
+    if story in w.STORY_NAMES:
+        templates = w.STORY_NAMES[story]
+    else:
+        templates = w.WOMEN_NAMES if womens else w.ORGANIZATION_NAMES[cso_type]
     if state.startswith("MX"):  # English names only for organizations in the US
         templates = [template for template in templates if template[1] == "es"]
     state_name = region_name(state, "es")
@@ -58,26 +62,20 @@ def acronym(name: str) -> str | None:
 
 
 def organization_description(
-    language, cso_type, city, state, community, origin, categories
+    language, cso_type, city, state, community, origin, categories, story=None
 ) -> str:
     """Return the description of an organization offering `categories`."""
+    note = w.STORY_NOTES.get(story, {}).get(language)
     texts = w.ORGANIZATION_DESCRIPTIONS[language]
     template = texts.get(cso_type, texts["default"])
     services = ", ".join(
         SERVICE_CATEGORIES[c].label(language).lower() for c in categories
     )
-    return template.format(
+    text = template.format(
         city=city,
         state=region_name(state, language),
         community=community,
         origin=region_name(origin, language) if origin else "",
         services=services,
     )
-
-
-def phone(rng: random.Random, country: str, index: int) -> str:
-    """Return a fictional phone number, in a range no real line uses."""
-    if country == "US":  # 555-0100 to 555-0199 are reserved for fiction
-        return f"+1 {rng.randint(201, 989)} 555 01{index % 100:02d}"
-    # No real Mexican number has a 0000 exchange.
-    return f"+52 {rng.randint(22, 99)} 0000 {index % 10000:04d}"
+    return f"{text} {note}" if note else text

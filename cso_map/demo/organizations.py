@@ -9,21 +9,20 @@ from __future__ import annotations
 import random
 
 from cso_map.demo import profiles as p
+from cso_map.demo import stories as s
 from cso_map.demo import wording as w
 from cso_map.demo.addresses import Home, draw_home, draw_locations
-from cso_map.demo.draws import Places, pick
+from cso_map.demo.contacts import phone
+from cso_map.demo.draws import pick
+from cso_map.demo.gaps import enforce_gaps
 from cso_map.demo.ids import demo_id
-from cso_map.demo.naming import (
-    acronym,
-    draw_name,
-    organization_description,
-    phone,
-    slug,
-)
-from cso_map.demo.services import Provider, build_services, enforce_gaps
+from cso_map.demo.naming import acronym, draw_name, organization_description, slug
+from cso_map.demo.run import Run
+from cso_map.demo.services import Provider, build_services
 from cso_map.demo.traits import (
     draw_days_ago,
     draw_languages,
+    draw_legal_status,
     draw_needs,
     draw_origins,
     draw_parent,
@@ -35,21 +34,19 @@ from cso_map.demo.traits import (
 
 def generate_organizations(count: int, seed: int = 2026) -> list[dict]:
     """Return `count` fictional organizations, the same ones for the same seed."""
-    rng = random.Random(seed)
-    places = Places()
+    run = Run.start(seed)
     plan = _type_plan(count)
-    federations: dict[tuple[str, str], dict] = {}
-    names: set[str] = set()
+    pins = _pin_plan(plan)
     records = []
     for index, cso_type in enumerate(plan):
-        record = _organization(seed, index, cso_type, rng, places, federations, names)
+        record = _organization(run, index, cso_type, pins.get(index))
         if cso_type == "federation":
             key = (record["_context"]["origin"], record["_context"]["state"])
-            federations.setdefault(key, record)
+            run.federations.setdefault(key, record)
         records.append(record)
-    enforce_gaps(records, rng)
+    enforce_gaps(records, run.rng)
     for record in records:
-        _describe(record, rng)
+        _describe(record, run.rng)
     return records
 
 
@@ -62,26 +59,39 @@ def _type_plan(count: int) -> list[str]:
     return sorted(plan, key=lambda cso_type: cso_type != "federation")
 
 
-def _organization(seed, index, cso_type, rng, places, federations, names) -> dict:
+def _pin_plan(plan: list[str]) -> dict[int, s.Pin]:
+    """Return {index: pin}: each pin takes the first unpinned index of its type."""
+    pins: dict[int, s.Pin] = {}
+    for pin in s.PINS:
+        free = (
+            i for i, kind in enumerate(plan) if kind == pin.cso_type and i not in pins
+        )
+        index = next(free, None)
+        if index is not None:
+            pins[index] = pin
+    return pins
+
+
+def _organization(run: Run, index: int, cso_type: str, pin: s.Pin | None) -> dict:
     """Return one organization record (with a `_context` that `_describe` drops)."""
-    home = draw_home(rng, places, cso_type)
+    rng = run.rng
+    home = draw_home(rng, run.places, run.quotas, cso_type, pin)
     size = pick(rng, p.SIZE_SHARES[cso_type])
     womens = (
         cso_type in ("ngo", "community_group", "migrant_association")
         and rng.random() < 0.12
+        and home.story is None
     )
-    name, language = draw_name(
-        rng, cso_type, womens, home.city, home.community, home.origin, home.state, names
-    )
+    name, language = draw_name(rng, cso_type, womens, home, run.names)
     registered = size == "large" or rng.random() < (0.85 if size == "medium" else 0.35)
     reviewed = draw_days_ago(rng)
     confidential = (womens and rng.random() < 0.5) or rng.random() < 0.02
     languages = draw_languages(
-        rng, cso_type, language, home.country, home.state, home.origin, name
+        rng, cso_type, language, home.country, home.state, home.origin, home.story
     )
-    locations = draw_locations(seed, index, rng, places, home, size, cso_type)
+    locations = draw_locations(run, index, home, size, cso_type)
     provider = Provider(
-        seed=seed,
+        seed=run.seed,
         index=index,
         cso_type=cso_type,
         womens=womens,
@@ -93,15 +103,18 @@ def _organization(seed, index, cso_type, rng, places, federations, names) -> dic
         origin=home.origin,
         name=name,
         capacity=p.SIZES[size][4],
+        story=home.story,
+        shelter_allowed=home.country == "US"
+        or (home.state, home.city) in s.SHELTER_ROUTE,
     )
     services = build_services(provider, rng)
     record = {
-        "id": demo_id(seed, "organization", index),
-        **_identity(rng, index, cso_type, name, home, size, registered, federations),
+        "id": demo_id(run.seed, "organization", index),
+        **_identity(run, index, cso_type, name, home, size, registered),
         **_capacity(rng, cso_type, size, registered, womens),
         **_standing(rng, index, language, confidential, reviewed),
         "origins": draw_origins(
-            rng, cso_type, home.origin, home.community, home.country, name
+            rng, cso_type, home.origin, home.community, home.country, home.story
         ),
         "locations": locations,
         "services": services,
@@ -112,10 +125,11 @@ def _organization(seed, index, cso_type, rng, places, federations, names) -> dic
     return record
 
 
-def _identity(rng, index, cso_type, name, home, size, registered, federations) -> dict:
+def _identity(run, index, cso_type, name, home, size, registered) -> dict:
     """Return the record's fields from `name` to `parent_id`, in that order."""
-    country = home.country
+    rng, country = run.rng, home.country
     founded = p.SIZES[size][5]
+    area_code = run.contacts.area_code(home.state, home.lat, home.lon)
     return {
         "name": name,
         "alternate_name": acronym(name)
@@ -124,13 +138,13 @@ def _identity(rng, index, cso_type, name, home, size, registered, federations) -
         "type": cso_type,
         "email": f"contacto@{slug(name)}.example.org" if rng.random() < 0.85 else None,
         "website": f"https://{slug(name)}.example.org" if rng.random() < 0.55 else None,
-        "phone": phone(rng, country, index) if rng.random() < 0.9 else None,
+        "phone": phone(area_code, country, index) if rng.random() < 0.9 else None,
         "year_founded": rng.randint(*founded),
-        "legal_status": rng.choice(w.LEGAL_STATUS[country][:3])
-        if registered
-        else w.LEGAL_STATUS[country][3],
+        "legal_status": draw_legal_status(rng, country, cso_type, registered),
         "legally_registered": registered,
-        "parent_id": draw_parent(rng, cso_type, home.origin, home.state, federations),
+        "parent_id": draw_parent(
+            rng, cso_type, home.origin, home.state, run.federations
+        ),
     }
 
 
@@ -187,6 +201,7 @@ def _context(home: Home, language: str, languages: list[str]) -> dict:
         "community": home.community,
         "origin": home.origin,
         "languages": languages,
+        "story": home.story,
     }
 
 
@@ -202,6 +217,7 @@ def _describe(record: dict, rng: random.Random) -> None:
         context["community"],
         context["origin"],
         categories,
+        context["story"],
     )
     record["target_groups"] = draw_target_groups(
         rng,
@@ -210,4 +226,5 @@ def _describe(record: dict, rng: random.Random) -> None:
         context["languages"],
         context["community"],
         record["name"],
+        context["story"],
     )

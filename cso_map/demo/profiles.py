@@ -147,24 +147,35 @@ ORIGIN_STATES = {
     "MX-YUC": 1,
 }
 
+# Where clubs and federations of each origin state are, along the real migration
+# corridors (Zacatecas, Michoacán and Jalisco to California and Illinois, Oaxaca to
+# California, Puebla to New York, Guerrero to Illinois and New York, Guanajuato to
+# Texas, California and Illinois, Hidalgo to Texas, Georgia and Florida). Drawn by
+# quota (draws.Quotas), so each origin's clubs follow these shares closely.
 DESTINATIONS = {
-    "MX-ZAC": {"US-IL": 4, "US-CA": 4, "US-TX": 3, "US-CO": 1},
-    "MX-MIC": {"US-CA": 5, "US-IL": 3, "US-TX": 1, "US-WA": 1, "US-OR": 1},
-    "MX-JAL": {"US-CA": 5, "US-IL": 3, "US-TX": 1, "US-NV": 1},
-    "MX-GUA": {"US-TX": 4, "US-CA": 2, "US-IL": 2, "US-GA": 1},
-    "MX-OAX": {"US-CA": 6, "US-NY": 1, "US-OR": 1, "US-WA": 1},
-    "MX-GRO": {"US-IL": 3, "US-CA": 2, "US-GA": 1, "US-NC": 1},
-    "MX-PUE": {"US-NY": 5, "US-NJ": 2, "US-CA": 1},
+    "MX-ZAC": {"US-CA": 5, "US-IL": 5, "US-TX": 1.5, "US-CO": 0.5},
+    "MX-MIC": {"US-CA": 5, "US-IL": 3, "US-TX": 1, "US-WA": 0.5, "US-OR": 0.5},
+    "MX-JAL": {"US-CA": 5, "US-IL": 3, "US-TX": 1, "US-NV": 0.5},
+    "MX-GUA": {"US-TX": 4, "US-CA": 3, "US-IL": 3, "US-GA": 1},
+    "MX-OAX": {"US-CA": 7, "US-NY": 1, "US-OR": 0.5, "US-WA": 0.5},
+    "MX-GRO": {"US-IL": 4, "US-NY": 3, "US-CA": 1, "US-NC": 0.5, "US-GA": 0.5},
+    "MX-PUE": {"US-NY": 7, "US-NJ": 1.5, "US-CA": 0.5},
     "MX-DUR": {"US-IL": 2, "US-CA": 2, "US-TX": 2, "US-CO": 1},
     "MX-SLP": {"US-TX": 4, "US-IL": 1},
-    "MX-HID": {"US-GA": 2, "US-NV": 2, "US-TX": 1, "US-FL": 1},
+    "MX-HID": {"US-TX": 2, "US-GA": 2, "US-FL": 2, "US-NV": 1},
     "MX-MEX": {"US-CA": 2, "US-TX": 2, "US-IL": 1},
     "MX-VER": {"US-TX": 2, "US-NC": 2, "US-FL": 1},
     "MX-CHH": {"US-TX": 3, "US-NM": 2, "US-CO": 1},
     "MX-NAY": {"US-CA": 3, "US-AZ": 1},
     "MX-MOR": {"US-MN": 2, "US-CA": 1},
+    "MX-AGU": {"US-CA": 2, "US-TX": 1, "US-IL": 1},
+    "MX-COL": {"US-CA": 2, "US-WA": 1},
+    "MX-QUE": {"US-TX": 2, "US-CA": 1},
+    "MX-SIN": {"US-CA": 2, "US-AZ": 1},
+    "MX-TLA": {"US-NY": 1, "US-CA": 1},
+    "MX-CHP": {"US-CA": 1, "US-FL": 1, "US-TX": 1},
+    "MX-YUC": {"US-CA": 2, "US-OR": 1},
 }
-DEFAULT_DESTINATIONS = {"US-CA": 2, "US-TX": 2, "US-IL": 1}
 
 INDIGENOUS_LANGUAGES = {
     "MX-OAX": ("zap", "mix", "trc"),

@@ -7,11 +7,13 @@ from functools import cache
 
 import geopandas as gpd
 import pandas as pd
+import shapely
 
 from cso_map.config import PROJECT_ROOT
-from cso_map.geo.boundaries import WGS84, read_demo_boundaries, simplify_coverage
+from cso_map.geo.boundaries import WGS84, read_boundary_file, simplify_coverage
 
 REGION_TABLE = PROJECT_ROOT / "seed_data" / "regions.csv"
+BOUNDARY_FILE = PROJECT_ROOT / "seed_data" / "boundaries.geojson.gz"
 
 
 def region_table() -> list[dict[str, str]]:
@@ -33,29 +35,27 @@ def region_names() -> dict[str, dict[str, str]]:
 def demo_regions() -> gpd.GeoDataFrame:
     """Return every demo region with its full and simplified geometry, states first.
 
-    Each country's states are simplified together as one coverage; a country's
+    The states come from seed_data/boundaries.geojson.gz (built by
+    `python -m cso_map.demo.boundaries`); all 80 are simplified together as one
+    coverage, so borders stay shared, even between the two countries. A country's
     geometry is the union of its states.
     """
     table = pd.DataFrame(region_table())
-    states = []
-    for source, rows in table[table.level == "state"].groupby("source"):
-        boundaries = read_demo_boundaries(source)
-        merged = rows.merge(boundaries, on="source_name", how="left", validate="1:1")
-        missing = merged[merged.geometry.isna()].source_name.tolist()
-        if missing:
-            raise ValueError(f"no boundary in {source} for {missing}")
-        frame = gpd.GeoDataFrame(merged, geometry="geometry", crs=WGS84)
-        frame["simplified"] = simplify_coverage(frame.geometry).values
-        states.append(frame)
-    states_frame = pd.concat(states, ignore_index=True).sort_values("code")
+    boundaries = read_boundary_file(BOUNDARY_FILE)
+    states = table[table.level == "state"].merge(
+        boundaries, on="code", how="left", validate="1:1"
+    )
+    missing = states[states.geometry.isna()].code.tolist()
+    if missing:
+        raise ValueError(f"no boundary in {BOUNDARY_FILE.name} for {missing}")
+    states = gpd.GeoDataFrame(states, geometry="geometry", crs=WGS84)
+    states = states.sort_values("code", ignore_index=True)
+    states["simplified"] = simplify_coverage(states.geometry).values
     countries = table[table.level == "country"].copy()
-    countries["geometry"] = [
-        states_frame[states_frame.parent == code].geometry.union_all()
-        for code in countries.code
-    ]
-    countries["simplified"] = [
-        states_frame[states_frame.parent == code].simplified.union_all()
-        for code in countries.code
-    ]
-    frame = pd.concat([states_frame, countries], ignore_index=True)
+    for column in ("geometry", "simplified"):
+        countries[column] = [
+            shapely.coverage_union_all(states[states.parent == code][column].values)
+            for code in countries.code
+        ]
+    frame = pd.concat([states, countries], ignore_index=True)
     return gpd.GeoDataFrame(frame, geometry="geometry", crs=WGS84)

@@ -1,21 +1,25 @@
-"""Generate the services of a fictional organization, and carve the deliberate gaps."""
+"""Generate the services of a fictional organization."""
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from functools import cache
 
 import shapely
 
 from cso_map.demo import profiles as p
 from cso_map.demo import wording as w
+from cso_map.demo.addresses import state_geometries
 from cso_map.demo.ids import demo_id
 from cso_map.demo.regions import demo_regions
+from cso_map.geo.adjacency import region_neighbours
 from cso_map.taxonomy import SERVICE_CATEGORIES
 
-# A degree of longitude is at least 73 km everywhere in the demo area (latitude < 49°),
-# so a radius shorter than 73 km per degree of planar distance cannot reach a region.
-MIN_KM_PER_DEGREE = 73.0
+# Services that may list a state across the border, by organizations next to it.
+BINATIONAL_CATEGORIES = {"family_reunification": 0.5, "legal_advice": 0.2}
+BORDER_REACH_DEGREES = 1.5  # how near the border (about 150 km) they must be
+NIGHT_SHELTER_SHARE = 0.3
 NO_FEE_CATEGORIES = {"entrepreneurship", "skills_training", "financial_inclusion"}
 NO_DOCUMENTS_LIKELY = {
     "shelter": 0.95,
@@ -24,6 +28,23 @@ NO_DOCUMENTS_LIKELY = {
     "legal_advice": 0.8,
 }
 WALK_IN_LIKELY = {"shelter": 1.0, "orientation": 0.6, "health": 0.5}
+# Services that can be given by phone or online (a shelter or a development
+# project cannot).
+REMOTE_CATEGORIES = frozenset(
+    {
+        "orientation",
+        "legal_advice",
+        "labour_rights",
+        "family_reunification",
+        "psychosocial",
+        "womens_services",
+        "language_classes",
+        "employment",
+        "financial_inclusion",
+        "civic_participation",
+        "anti_discrimination",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +63,8 @@ class Provider:
     origin: str | None
     name: str
     capacity: tuple[int, int]
+    story: str | None = None
+    shelter_allowed: bool = True
 
 
 def build_services(provider: Provider, rng: random.Random) -> list[dict]:
@@ -58,10 +81,13 @@ def _categories(provider: Provider, rng: random.Random) -> list[str]:
     core, extras = p.SERVICES[provider.cso_type]
     if provider.womens:
         categories = ["womens_services", "psychosocial", "legal_advice"]
-        categories += ["shelter"] if rng.random() < 0.5 else []
+        shelters = rng.random() < 0.5 and provider.shelter_allowed
+        categories += ["shelter"] if shelters else []
     else:
         first = rng.choice(core)
-        if any(word in provider.name for word in w.SHELTER_WORDS):
+        if provider.story == "shelter" or any(
+            word in provider.name for word in w.SHELTER_WORDS
+        ):
             # A "Casa del Migrante" shelters people, whatever else it does.
             first = "shelter"
         categories = [first] + [
@@ -87,11 +113,17 @@ def _service(
     pool = names.get("es_mx") if category == "language_classes" and in_mexico else None
     name = rng.choice(pool or names[language])
     spoken = [code for code in languages if code == languages[0] or rng.random() < 0.7]
+    areas = _area(rng, provider, category)
+    binational = provider.state in areas and any(
+        code[:2] != provider.state[:2] for code in areas
+    )
     return {
         "id": demo_id(provider.seed, "service", provider.index, position),
         "category": category,
-        "name": name,
-        "description": service_description(category, language, provider.name),
+        "name": name + w.BINATIONAL_SUFFIX[language] if binational else name,
+        "description": service_description(
+            category, language, provider.name, binational
+        ),
         "status": rng.choices(
             ["active", "inactive", "temporarily closed", "defunct"],
             [0.92, 0.04, 0.02, 0.02],
@@ -102,14 +134,7 @@ def _service(
         "capacity_per_month": rng.randint(*provider.capacity)
         if rng.random() < 0.85
         else None,
-        "area_regions": _area(
-            rng,
-            provider.cso_type,
-            category,
-            provider.size,
-            provider.state,
-            provider.origin,
-        ),
+        "area_regions": areas,
         "radius_km": rng.choice([25, 50, 75, 100, 150])
         if provider.size != "small" and rng.random() < 0.3
         else None,
@@ -118,15 +143,30 @@ def _service(
         if rng.random() < 0.75
         else rng.randint(380, 1000),
         "location_ids": physical[:1]
-        + [pid for pid in physical[1:] if rng.random() < 0.5]
-        + virtual,
+        + [pid for pid in physical[1:] if rng.random() < 0.5 and category != "shelter"]
+        + (virtual if category in REMOTE_CATEGORIES else []),
+        **_delivery(provider, category, bool(virtual)),
     }
 
 
-def service_description(category: str, language: str, org_name: str) -> str:
+def _delivery(provider: Provider, category: str, has_web: bool) -> dict:
+    """Return how a service is given, derived (no draw): online where its group
+    has a web address, by phone for a national network's lines; in person too."""
+    remote = category in REMOTE_CATEGORIES
+    return {
+        "by_phone": remote and provider.cso_type == "network",
+        "online": remote and has_web,
+        "remote_only": False,
+    }
+
+
+def service_description(
+    category: str, language: str, org_name: str, binational: bool = False
+) -> str:
     """Return the one-line description of a generated service."""
     label = SERVICE_CATEGORIES[category].label(language)
-    return w.SERVICE_DESCRIPTIONS[language].format(
+    texts = w.BINATIONAL_DESCRIPTIONS if binational else w.SERVICE_DESCRIPTIONS
+    return texts[language].format(
         category=label.lower() if language == "es" else label, org=org_name
     )
 
@@ -151,20 +191,56 @@ def _eligibility(rng: random.Random, category: str, language: str) -> dict:
     }
 
 
-def _area(rng, cso_type, category, size, state, origin) -> list[str]:
-    if category == "origin_development" and origin:
-        return [origin]
-    if cso_type == "network":
+@cache
+def state_neighbours() -> dict[str, tuple[list[str], list[str]]]:
+    """Return each state's neighbours in its own country and across the border."""
+    regions = demo_regions()
+    codes = list(regions[regions.level == "state"].code)
+    touching = region_neighbours(regions[regions.level == "state"].geometry)
+    result = {}
+    for index, code in enumerate(codes):
+        near = sorted(codes[other] for other in touching[index])
+        result[code] = (
+            [other for other in near if other[:2] == code[:2]],
+            [other for other in near if other[:2] != code[:2]],
+        )
+    return result
+
+
+def _area(rng: random.Random, provider: Provider, category: str) -> list[str]:
+    """Return the regions a service lists: its state, a neighbour, or across."""
+    state = provider.state
+    if category == "origin_development" and provider.origin:
+        return [provider.origin]
+    if provider.cso_type == "network":
         return [state[:2]]
-    if size == "large" and rng.random() < 0.2:
-        weights = p.MEXICO_STATES if state.startswith("MX") else p.US_STATES
-        return sorted({state, rng.choice(list(weights))})
+    same_country, abroad = state_neighbours()[state]
+    chance = BINATIONAL_CATEGORIES.get(category, 0)
+    if abroad and provider.size != "small" and rng.random() < chance:
+        across, distance = _nearest_state(provider.locations, abroad)
+        if distance <= BORDER_REACH_DEGREES:
+            return [state, across]
+    if provider.size == "large" and same_country and rng.random() < 0.2:
+        return sorted({state, rng.choice(same_country)})
     return [state]
+
+
+def _nearest_state(locations: list[dict], codes: list[str]) -> tuple[str, float]:
+    """Return the state of `codes` nearest to the first physical place, and how far."""
+    place = next(loc for loc in locations if loc["type"] == "physical")
+    point = shapely.Point(place["lon"], place["lat"])
+    geometries = state_geometries()
+    distances = {code: geometries[code].distance(point) for code in codes}
+    nearest = min(codes, key=distances.__getitem__)
+    return nearest, distances[nearest]
 
 
 def _hours(rng: random.Random, cso_type: str, category: str, language: str) -> dict:
     if category == "shelter":
-        every_day = [[day, "00:00", "23:59"] for day in range(7)]
+        if rng.random() < NIGHT_SHELTER_SHARE:  # closes the next morning
+            nights = [[day, "19:00", "07:00"] for day in range(7)]
+            return {"schedules": nights, "hours_notes": w.NIGHT_SHELTER_HOURS[language]}
+        every_day = [[day, "00:00", "00:00"] for day in range(7)]  # 00:00-00:00: 24 h
         return {"schedules": every_day, "hours_notes": w.SHELTER_HOURS[language]}
     if cso_type in ("hometown_club", "federation"):
         return {
@@ -183,63 +259,3 @@ def _hours(rng: random.Random, cso_type: str, category: str, language: str) -> d
     if rng.random() < 0.2:
         days.append([5, "10:00", "13:00"])
     return {"schedules": days, "hours_notes": ""}
-
-
-def enforce_gaps(records: list[dict], rng: random.Random) -> None:
-    """Remove every service reaching a deliberate gap (profiles.DELIBERATE_GAPS).
-
-    An organization left without services keeps its first one, turned into orientation.
-    """
-    regions = demo_regions().set_index("code")
-    gaps: dict[str, list[str]] = {}
-    for region, category in p.DELIBERATE_GAPS:
-        gaps.setdefault(category, []).append(region)
-    for record in records:
-        state = record["_context"]["state"]
-        services = record["services"]
-        kept = [
-            s
-            for s in services
-            if _clear_gaps(state, record["locations"], s, gaps, regions)
-        ]
-        if not kept:
-            language = record["_context"]["language"]
-            first = services[0]
-            first["category"] = "orientation"
-            first["name"] = rng.choice(w.SERVICE_NAMES["orientation"][language])
-            first["description"] = service_description(
-                "orientation", language, record["name"]
-            )
-            first["area_regions"] = [state]
-            first["radius_km"] = None
-            kept = [first]
-        record["services"] = kept
-
-
-def _clear_gaps(
-    state: str, locations: list[dict], service: dict, gaps: dict, regions
-) -> bool:
-    """Shrink `service` so it reaches no gap of its category; False if it must go."""
-    for region in gaps.get(service["category"], ()):
-        if state == region:
-            return False
-        area = [
-            code for code in service["area_regions"] if code not in (region, region[:2])
-        ]
-        service["area_regions"] = area or [state]
-        if service["radius_km"] and _within_reach(
-            locations, regions.geometry[region], service["radius_km"]
-        ):
-            service["radius_km"] = None
-    return True
-
-
-def _within_reach(locations: list[dict], geometry, radius_km: float) -> bool:
-    """Return whether a radius around any physical location could touch `geometry`."""
-    return any(
-        shapely.Point(location["lon"], location["lat"]).distance(geometry)
-        * MIN_KM_PER_DEGREE
-        <= radius_km
-        for location in locations
-        if location["type"] == "physical"
-    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 
 from cso_map.demo import profiles as p
+from cso_map.demo import stories as s
+from cso_map.demo import wording as w
 from cso_map.demo.draws import pick
 from cso_map.taxonomy import TARGET_GROUPS
 
@@ -61,7 +63,15 @@ def draw_needs(rng: random.Random, size: str, registered: bool) -> list[str]:
     return [need for need, chance in chances.items() if rng.random() < chance]
 
 
-def draw_languages(rng, cso_type, language, country, state, origin, name) -> list[str]:
+def draw_legal_status(
+    rng: random.Random, country: str, cso_type: str, registered: bool
+) -> str:
+    """Return a legal form that fits the country, the type and the registration."""
+    forms = w.LEGAL_STATUS[(country, registered)]
+    return rng.choice(forms.get(cso_type, forms["default"]))
+
+
+def draw_languages(rng, cso_type, language, country, state, origin, story) -> list[str]:
     """Return the ISO 639-3 codes of the languages an organization works in."""
     codes = ["spa"]
     if language == "en" or (country == "US" and rng.random() < 0.6):
@@ -69,9 +79,9 @@ def draw_languages(rng, cso_type, language, country, state, origin, name) -> lis
     indigenous = p.INDIGENOUS_LANGUAGES.get(origin or state, ())
     if indigenous and rng.random() < 0.4:
         codes += rng.sample(indigenous, rng.randint(1, len(indigenous)))
-    if "Haiti" in name:
+    if story == "haitian":
         codes += ["hat", "fra"]
-    if "Maya" in name or "Centroamericana" in name:
+    if story in ("maya", "centroamerican"):
         codes += rng.sample(["quc", "mam", "kek", "cak"], 2)
     if rng.random() < 0.03:
         codes.append("ase" if country == "US" else "mfs")
@@ -79,7 +89,7 @@ def draw_languages(rng, cso_type, language, country, state, origin, name) -> lis
 
 
 def draw_target_groups(
-    rng, cso_type, categories, languages, community, name
+    rng, cso_type, categories, languages, community, name, story=None
 ) -> list[str]:
     """Return the groups an organization serves, from its services and languages."""
     groups = {
@@ -87,7 +97,11 @@ def draw_target_groups(
     }
     if set(languages) - {"spa", "eng", "hat", "fra", "ase", "mfs", "por"}:
         groups.add("indigenous")
-    if "hat" in languages or community in p.AFRO_COMMUNITIES:
+    if (
+        "hat" in languages
+        or (cso_type == "hometown_club" and community in p.AFRO_COMMUNITIES)
+        or story in s.AFRO_DESCENDANT_STORIES
+    ):
         groups.add("afro_descendant")
     if cso_type == "cooperative" or rng.random() < 0.1:
         groups.add("returnees")
@@ -98,13 +112,13 @@ def draw_target_groups(
     return [code for code in TARGET_GROUPS.codes() if code in groups]
 
 
-def draw_origins(rng, cso_type, origin, community, country, name) -> list[dict]:
+def draw_origins(rng, cso_type, origin, community, country, story) -> list[dict]:
     """Return the communities of origin an organization is tied to."""
     if origin:
         town = community if cso_type == "hometown_club" else None
         return [{"country": "MX", "region": origin, "community": town}]
-    if cso_type == "diaspora_organization":
-        foreign = "HT" if "Haiti" in name else rng.choice(["GT", "HN", "SV"])
+    if story in s.DIASPORA_ORIGINS:
+        foreign = rng.choice(s.DIASPORA_ORIGINS[story])
         return [{"country": foreign, "region": None, "community": None}]
     if country == "US" and cso_type == "migrant_association" and rng.random() < 0.4:
         return [

@@ -283,11 +283,8 @@ ORGANIZATION_NAMES = {
         ("{city} Immigrant Workers Association", "en"),
     ),
     "diaspora_organization": (
-        ("Comunidad Haitiana de {city}", "es"),
         ("Asociación Centroamericana de {city}", "es"),
-        ("Asociación Maya {word} de {city}", "es"),
-        ("Haitian Community Center of {city}", "en"),
-        ("Salvadoran Community Association of {city}", "en"),
+        ("Central American Resource Center of {city}", "en"),
     ),
     "ngo": (
         ("Centro de Derechos Humanos del Migrante {word}", "es"),
@@ -337,6 +334,69 @@ ORGANIZATION_NAMES = {
     "other": (("Fundación {word}", "es"), ("{word} Foundation", "en")),
 }
 
+# Names of organizations with a story (stories.py): who they are says where they are.
+STORY_NAMES = {
+    "afro_mexican": (
+        ("Colectivo Afromexicano {word} de {city}", "es"),
+        ("Organización de Pueblos Negros de la Costa Chica ({city})", "es"),
+        ("Mujeres Afromexicanas {word} de {city}", "es"),
+    ),
+    "afro_mexican_club": (
+        ("Club Afromexicano de {community}", "es"),
+        ("Club de la Costa Chica de {community}", "es"),
+    ),
+    "garifuna": (
+        ("Garifuna Community Center of {city}", "en"),
+        ("{city} Garifuna Coalition", "en"),
+        ("Asociación Garífuna {word} de {city}", "es"),
+    ),
+    "haitian": (
+        ("Comunidad Haitiana de {city}", "es"),
+        ("Centro de Apoyo a Personas Haitianas {word}", "es"),
+        ("Haitian Community Center of {city}", "en"),
+        ("{city} Haitian American Alliance", "en"),
+    ),
+    "maya": (
+        ("Asociación Maya {word} de {city}", "es"),
+        ("Guatemalan Maya Center of {city}", "en"),
+    ),
+    "salvadoran": (
+        ("Asociación Salvadoreña de {city}", "es"),
+        ("Salvadoran Community Association of {city}", "en"),
+    ),
+    "centroamerican": (
+        ("Asociación Centroamericana de {city}", "es"),
+        ("Central American Resource Center of {city}", "en"),
+    ),
+    "shelter": (
+        ("Casa del Migrante {saint}", "es"),
+        ("Albergue {saint}", "es"),
+        ("Albergue para Migrantes {saint}", "es"),
+    ),
+}
+STORY_NOTES = {
+    "afro_mexican": {
+        "es": "Trabaja con los pueblos afromexicanos de la Costa Chica de Guerrero y "
+        "Oaxaca.",
+        "en": "Works with the Afro-Mexican communities of the Costa Chica of Guerrero "
+        "and Oaxaca.",
+    },
+    "garifuna": {
+        "es": "Reúne a personas garífunas, afrodescendientes de Honduras, Guatemala y "
+        "Belice.",
+        "en": "Brings together Garifuna people, Afro-descendants from Honduras, "
+        "Guatemala and Belize.",
+    },
+    "haitian": {
+        "es": "Acompaña a personas haitianas y de otros países del Caribe.",
+        "en": "Supports Haitian and other Caribbean immigrants.",
+    },
+    "maya": {
+        "es": "Acompaña a personas mayas de Guatemala en sus propias lenguas.",
+        "en": "Supports Maya people from Guatemala in their own languages.",
+    },
+}
+
 WOMEN_NAMES = (
     ("Centro de Mujeres Migrantes {word}", "es"),
     ("Mujeres Unidas de {city}", "es"),
@@ -379,22 +439,57 @@ SHELTER_HOURS = {
     "es": "Abierto las 24 horas, todos los días.",
     "en": "Open 24 hours, every day.",
 }
+NIGHT_SHELTER_HOURS = {
+    "es": "Albergue nocturno: abre a las 19:00 y cierra a las 7:00 del día siguiente.",
+    "en": "Night shelter: opens at 7 pm and closes at 7 am the next day.",
+}
+# A service listing a state across the border says so in its name and description.
+BINATIONAL_SUFFIX = {"es": " (binacional)", "en": " (binational)"}
+BINATIONAL_DESCRIPTIONS = {
+    "es": "Servicio binacional de {category} que ofrece {org}, a ambos lados de la "
+    "frontera.",
+    "en": "Binational {category} offered by {org}, on both sides of the border.",
+}
 WHAT_TO_BRING = {
     "es": "Traiga una identificación si la tiene; no es obligatoria.",
     "en": "Bring an ID if you have one; it is not required.",
 }
 
+# Legal forms by country, registration and type ("default" for the other types).
 LEGAL_STATUS = {
-    "MX": (
-        "Asociación civil (A.C.)",
-        "Institución de asistencia privada (I.A.P.)",
-        "Sociedad cooperativa",
-        "Sin registro legal",
-    ),
-    "US": (
-        "501(c)(3) nonprofit",
-        "501(c)(5) labor organization",
-        "Fiscally sponsored project",
-        "Unincorporated association",
-    ),
+    ("MX", True): {
+        "default": ("Asociación civil (A.C.)",),
+        "ngo": (
+            "Asociación civil (A.C.)",
+            "Institución de asistencia privada (I.A.P.)",
+        ),
+        "faith_based": (
+            "Asociación civil (A.C.)",
+            "Institución de asistencia privada (I.A.P.)",
+            "Obra de una asociación religiosa (A.R.)",
+        ),
+        "academic": ("Sociedad civil (S.C.)", "Programa de una universidad pública"),
+        "cooperative": ("Sociedad cooperativa (S.C. de R.L.)",),
+        "union": ("Sindicato registrado ante el Centro Federal de Conciliación",),
+    },
+    ("MX", False): {
+        "default": ("Sin registro legal (grupo informal)",),
+        "cooperative": ("Cooperativa en formación, sin registro",),
+        "union": ("Coalición de trabajadores sin registro sindical",),
+    },
+    ("US", True): {
+        "default": ("501(c)(3) nonprofit",),
+        "faith_based": (
+            "501(c)(3) nonprofit",
+            "Ministry of a church (501(c)(3) religious organization)",
+        ),
+        "academic": ("Program of a public university",),
+        "cooperative": ("Worker cooperative (cooperative corporation)",),
+        "union": ("501(c)(5) labor organization",),
+    },
+    ("US", False): {
+        "default": ("Fiscally sponsored project", "Unincorporated association"),
+        "cooperative": ("Unincorporated cooperative",),
+        "union": ("Unincorporated workers' association",),
+    },
 }

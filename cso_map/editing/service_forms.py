@@ -27,13 +27,17 @@ from cso_map.editing.forms import blank_to_none, stripped
 from cso_map.editing.validators import phone_number, web_address
 from cso_map.formatting import service_status
 from cso_map.models import LOCATION_TYPES
-from cso_map.services.editing.services import EDITABLE_SERVICE_NAMES, LOCATION_FIELDS
+from cso_map.services.editing.services import (
+    EDITABLE_SERVICE_NAMES,
+    LOCATION_FIELDS,
+    region_of_point,
+)
 from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES
 from cso_map.web.forms import (
     EMAIL_SHAPE,
     CheckboxesField,
+    area_choices,
     finite_between,
-    state_choices,
     vocabulary_choices,
 )
 
@@ -89,6 +93,9 @@ class ServiceForm(FlaskForm):
     application_process = notes(_l("What to bring, how to ask for it"), 2000)
     capacity_per_month = optional_count(_l("People served per month"), 1_000_000)
     areas = SelectMultipleField(_l("States where it is offered"))
+    by_phone = BooleanField(_l("Also by phone, in the states it is offered in"))
+    online = BooleanField(_l("Also online, in the states it is offered in"))
+    remote_only = BooleanField(_l("Only by phone or online: nobody is seen in person"))
     radius_km = FloatField(
         _l("Or within this many km of our locations"),
         validators=[Optional(), finite_between(0.1, 2000)],
@@ -111,22 +118,25 @@ class ServiceForm(FlaskForm):
         self.category.choices = vocabulary_choices(SERVICE_CATEGORIES, None)
         self.languages.choices = vocabulary_choices(SERVICE_LANGUAGES, None)
         self.status.choices = [(s, service_status(s)) for s in EDITABLE_STATUSES]
-        self.areas.choices = state_choices()
+        self.areas.choices = area_choices()
 
     def validate(self, extra_validators=None) -> bool:
-        """Check the fields, then the ages and the hours of each day."""
+        """Check the fields, then the ages and that each day has both times (a
+        closing time at or before the opening one is the next day's)."""
         valid = super().validate(extra_validators)
         low, high = self.minimum_age.data, self.maximum_age.data
         if low is not None and high is not None and low > high:
             self.maximum_age.errors.append(_l("The upper age is below the lower one."))
             valid = False
+        if self.remote_only.data and not (self.by_phone.data or self.online.data):
+            self.remote_only.errors.append(
+                _l("Say whether it is given by phone, online or both.")
+            )
+            valid = False
         for day in DAYS:
             opens, closes = self[f"opens_{day}"], self[f"closes_{day}"]
             if (opens.data is None) != (closes.data is None):
                 closes.errors.append(_l("Give both the opening and the closing time."))
-                valid = False
-            elif opens.data is not None and opens.data >= closes.data:
-                closes.errors.append(_l("It must close after it opens."))
                 valid = False
         return valid
 
@@ -200,10 +210,24 @@ class LocationForm(FlaskForm):
         self.country.choices = [("MX", "México"), ("US", "United States")]
 
     def validate(self, extra_validators=None) -> bool:
-        """Check the fields, then that a point has both coordinates."""
+        """Check the fields, then that a point has both coordinates and a state."""
         valid = super().validate(extra_validators)
         if valid and (self.latitude.data is None) != (self.longitude.data is None):
             self.longitude.errors.append(_l("Give both a latitude and a longitude."))
+            return False
+        if (
+            valid
+            and self.latitude.data is not None
+            and region_of_point(self.latitude.data, self.longitude.data) is None
+        ):
+            self.latitude.errors.append(
+                _l(
+                    "This point lies in no state we know: a place must be in Mexico "
+                    "or in the 48 contiguous US states. Check the latitude, the "
+                    "longitude and their signs (longitudes west of Greenwich are "
+                    "negative)."
+                )
+            )
             return False
         return valid
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
@@ -38,6 +39,12 @@ def read_demo_boundaries(source: str) -> gpd.GeoDataFrame:
     )
 
 
+def read_boundary_file(path: Path) -> gpd.GeoDataFrame:
+    """Read a (gzipped) GeoJSON file of `code` + WGS84 `geometry` features."""
+    name = f"/vsigzip/{path}" if path.suffix == ".gz" else str(path)
+    return gpd.read_file(name, engine="pyogrio").set_crs(WGS84, allow_override=True)
+
+
 def repair(geometries: gpd.GeoSeries) -> gpd.GeoSeries:
     """Return `geometries` made valid, keeping only their polygonal parts."""
     fixed = shapely.make_valid(np.asarray(geometries.values))
@@ -63,11 +70,32 @@ def simplify_coverage(
 
     `shapely.coverage_simplify` keeps the topology of the whole set (no new gaps or
     overlaps, unlike per-geometry simplification); coordinates are then snapped to a
-    `grid_size`-degree grid (1e-4 degrees is about 11 m) to shorten the GeoJSON.
+    `grid_size`-degree grid (1e-4 degrees is about 11 m) to shorten the GeoJSON, and
+    the set is rebuilt from its noded edges, since snapping can leave neighbours'
+    edges a little apart.
     """
     simplified = shapely.coverage_simplify(np.asarray(geometries.values), tolerance)
-    snapped = shapely.set_precision(simplified, grid_size)
-    return gpd.GeoSeries(snapped, index=geometries.index, crs=geometries.crs)
+    snapped = shapely.make_valid(shapely.set_precision(simplified, grid_size))
+    rebuilt = as_coverage(list(snapped))
+    return gpd.GeoSeries(rebuilt, index=geometries.index, crs=geometries.crs)
+
+
+def as_coverage(geometries: list[BaseGeometry]) -> list[BaseGeometry]:
+    """Return `geometries` rebuilt from their noded edges, so neighbours share them.
+
+    Every face of the noded boundaries goes to the first geometry holding a point of
+    it; a face of none (a hole, a lake between states) stays out.
+    """
+    edges = shapely.union_all([geometry.boundary for geometry in geometries])
+    faces = np.asarray(list(shapely.polygonize([edges]).geoms), dtype=object)
+    inside = shapely.point_on_surface(faces)
+    tree = shapely.STRtree(np.asarray(geometries, dtype=object))
+    face, owner = tree.query(inside, predicate="within")
+    first = pd.DataFrame({"face": face, "owner": owner}).drop_duplicates("face")
+    return [
+        shapely.coverage_union_all(faces[first.face[first.owner == index].to_numpy()])
+        for index in range(len(geometries))
+    ]
 
 
 def label_point(geometry: BaseGeometry) -> tuple[float, float]:

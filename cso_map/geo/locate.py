@@ -8,9 +8,11 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-# Coarse demo coastlines leave real coastal towns just offshore; such points are
-# snapped to the nearest region within this distance, measured in degrees.
-SNAP_TOLERANCE_DEGREES = 0.25
+# A point just off a coast (a pier, a beach, a geocoder's rounding, a coastline
+# drawn a little inland) is snapped to the nearest region within this distance,
+# measured in degrees (0.05 is about 5 km); a point farther from every region is in
+# none.
+SNAP_TOLERANCE_DEGREES = 0.05
 
 
 def locate_points(

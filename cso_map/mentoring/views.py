@@ -41,7 +41,7 @@ def suggestions_for(form: MentoringForm):
         organization, found = mentoring_suggestions(
             form.organization.data,
             form.role.data,
-            coverage_policy(),
+            coverage_policy(include_stale=form.include_stale.data),
         )
     except KeyError:
         abort(404, description=_("There is no listed organization with that id."))

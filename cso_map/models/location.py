@@ -50,6 +50,8 @@ class Location(UUIDPrimaryKey, Timestamps, Base):
         ForeignKey("regions.id"), index=True
     )
     approximate: Mapped[bool] = mapped_column(default=False)
+    # The IANA time zone at the point (`geo/timezones.py`), set with the point.
+    time_zone: Mapped[str | None] = mapped_column(String(64))
 
     organization: Mapped[Organization] = relationship(back_populates="locations")
     region: Mapped[Region | None] = relationship(lazy="joined")

@@ -10,6 +10,15 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from cso_map.models.base import Base, UUIDPrimaryKey
 
 REGION_LEVELS = ("country", "state")
+# The figures of a region's indicator row; emigrants are people born in the
+# region who live abroad (the need for development projects in origin communities).
+INDICATOR_NUMBERS = (
+    "population",
+    "migrant_population",
+    "migrant_women",
+    "migrant_men",
+    "emigrant_population",
+)
 
 
 class Region(UUIDPrimaryKey, Base):
@@ -68,6 +77,7 @@ class RegionIndicator(UUIDPrimaryKey, Base):
         CheckConstraint("migrant_population >= 0", name="migrant_population"),
         CheckConstraint("migrant_women >= 0", name="migrant_women"),
         CheckConstraint("migrant_men >= 0", name="migrant_men"),
+        CheckConstraint("emigrant_population >= 0", name="emigrant_population"),
         CheckConstraint("year BETWEEN 1900 AND 2100", name="year"),
     )
 
@@ -79,6 +89,7 @@ class RegionIndicator(UUIDPrimaryKey, Base):
     migrant_population: Mapped[int | None]
     migrant_women: Mapped[int | None]
     migrant_men: Mapped[int | None]
+    emigrant_population: Mapped[int | None]
     source: Mapped[str] = mapped_column(String(300))
     illustrative: Mapped[bool] = mapped_column(default=False)
 

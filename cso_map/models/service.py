@@ -50,6 +50,9 @@ class Service(UUIDPrimaryKey, Timestamps, Base):
         CheckConstraint("minimum_age <= maximum_age", name="age_range"),
         CheckConstraint("capacity_per_month >= 0", name="capacity_per_month"),
         CheckConstraint("radius_km > 0", name="radius_km"),
+        CheckConstraint(
+            "NOT remote_only OR by_phone OR online", name="remote_only_is_remote"
+        ),
     )
 
     organization_id: Mapped[uuid.UUID] = mapped_column(
@@ -69,6 +72,9 @@ class Service(UUIDPrimaryKey, Timestamps, Base):
     no_documents_required: Mapped[bool] = mapped_column(default=False)
     women_only: Mapped[bool] = mapped_column(default=False)
     walk_in: Mapped[bool] = mapped_column(default=False)
+    by_phone: Mapped[bool] = mapped_column(default=False)
+    online: Mapped[bool] = mapped_column(default=False)
+    remote_only: Mapped[bool] = mapped_column(default=False)
     minimum_age: Mapped[int | None]
     maximum_age: Mapped[int | None]
     eligibility_notes: Mapped[str] = mapped_column(Text, default="")
@@ -105,13 +111,14 @@ class Service(UUIDPrimaryKey, Timestamps, Base):
 
 
 class ServiceSchedule(UUIDPrimaryKey, Base):
-    """Regular weekly opening hours of a service (HSDS `schedule`, freq WEEKLY)."""
+    """Regular weekly opening hours of a service (HSDS `schedule`, freq WEEKLY).
+
+    Hours are in the local time of the service's place; a row that closes at or
+    before it opens closes the next day (00:00 to 00:00 is open 24 hours).
+    """
 
     __tablename__ = "service_schedules"
-    __table_args__ = (
-        CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday"),
-        CheckConstraint("opens_at < closes_at", name="opens_before_closing"),
-    )
+    __table_args__ = (CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday"),)
 
     service_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("services.id", ondelete="CASCADE"), index=True

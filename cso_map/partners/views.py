@@ -15,6 +15,7 @@ from cso_map.services.matching.partners import COMPONENTS, Partner, likely_partn
 from cso_map.templating import label
 from cso_map.web.labels import tier_labels
 from cso_map.web.partner_reasons import reason_text
+from cso_map.web.policy import coverage_policy
 from cso_map.web.questions.partners import PartnerForm
 
 bp = Blueprint("partners", __name__, url_prefix=LANG_PREFIX)
@@ -39,7 +40,8 @@ def asked_partners() -> tuple[PartnerForm, list[Partner] | None]:
     form = PartnerForm(formdata=request.args)
     if not request.args or not form.validate():
         return form, None
-    return form, likely_partners(form.to_query())
+    policy = coverage_policy(include_stale=form.include_stale.data)
+    return form, likely_partners(form.to_query(), policy)
 
 
 @bp.get("/partners")

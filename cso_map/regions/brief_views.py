@@ -14,7 +14,7 @@ from cso_map.services.analysis.region_brief import region_brief
 from cso_map.services.directory.regions import get_region, list_regions
 from cso_map.web.labels import tier_labels
 from cso_map.web.partner_reasons import reason_text
-from cso_map.web.policy import coverage_policy
+from cso_map.web.policy import requested_policy
 
 
 def band_labels() -> dict[str, str]:
@@ -38,7 +38,9 @@ def dashboard():
         "regions/dashboard.html",
         region=region,
         states=[r for r in list_regions() if r.level == "state"],
-        figures=potential_dashboard(region.code if region else None),
+        figures=potential_dashboard(
+            region.code if region else None, requested_policy()
+        ),
         bands=band_labels(),
     )
 
@@ -49,7 +51,7 @@ def brief(code: str):
     region = get_region(code) if len(code) <= 6 else None
     if region is None:
         abort(404)
-    found = region_brief(region.code, coverage_policy())
+    found = region_brief(region.code, requested_policy())
     if found is None:
         abort(404, description=_("Briefs are made for states."))
     return render_template(

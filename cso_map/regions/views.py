@@ -10,7 +10,7 @@ from cso_map.services.analysis.coverage import coverage_of_region
 from cso_map.services.directory.organizations import primary_region
 from cso_map.services.directory.region_overview import region_overview
 from cso_map.services.directory.regions import get_region, list_regions
-from cso_map.web.policy import coverage_policy
+from cso_map.web.policy import requested_policy
 
 bp = Blueprint("regions", __name__, url_prefix=LANG_PREFIX)
 register_language_prefix(bp)
@@ -32,7 +32,7 @@ def region(code: str):
         "regions/region.html",
         overview=region_overview(found),
         region_of=primary_region,
-        coverage=coverage_of_region(found.code, coverage_policy()),
+        coverage=coverage_of_region(found.code, requested_policy()),
         statuses=status_labels(),
         number=format_number,
     )

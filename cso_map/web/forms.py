@@ -7,7 +7,7 @@ import math
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, SelectMultipleField
+from wtforms import BooleanField, SelectField, SelectMultipleField
 from wtforms.validators import (
     InputRequired,
     NumberRange,
@@ -93,6 +93,25 @@ def state_choices() -> list[tuple[str, str]]:
         for region in list_regions()
         if region.level == "state"
     ]
+
+
+def counting_field() -> BooleanField:
+    """Return the choice every analysis page offers: count every listing too."""
+    return BooleanField(
+        _l("Count unverified listings and those not reviewed in 12 months"),
+        false_values=FALSE_VALUES,
+    )
+
+
+def area_choices() -> list[tuple[str, str]]:
+    """Return each whole country, then every state, as (code, name) choices."""
+    lang = current_language()
+    countries = [
+        (region.code, _("%(country)s (the whole country)", country=region.name(lang)))
+        for region in list_regions()
+        if region.level == "country"
+    ]
+    return countries + state_choices()
 
 
 def strip_text(value):

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
+from cso_map.formatting import remote_channels
 from cso_map.templating import label, label_list, region_name
 
 
@@ -40,10 +41,20 @@ def _verification(reason: dict) -> str:
 
 
 TEXTS: dict[str, Callable[[dict], str]] = {
-    "in_region": lambda r: _(
-        "Already delivers %(service)s in %(region)s.",
-        service=label("service_category", r["service"]),
-        region=region_name(r["region"]),
+    "in_region": lambda r: (
+        _(
+            "Already delivers %(service)s in %(region)s, from %(country)s "
+            "(a binational service).",
+            service=label("service_category", r["service"]),
+            region=region_name(r["region"]),
+            country=region_name(r["from_country"]),
+        )
+        if r.get("from_country")
+        else _(
+            "Already delivers %(service)s in %(region)s.",
+            service=label("service_category", r["service"]),
+            region=region_name(r["region"]),
+        )
     ),
     "neighbour": lambda r: _(
         "Delivers %(service)s in a state next to %(region)s.",
@@ -56,9 +67,11 @@ TEXTS: dict[str, Callable[[dict], str]] = {
         km=r["km"],
         region=region_name(r["region"]),
     ),
-    "online": lambda r: _(
-        "Delivers %(service)s online.",
+    "remote": lambda r: _(
+        "Delivers %(service)s remotely (%(channels)s), for %(area)s.",
         service=label("service_category", r["service"]),
+        channels=remote_channels(r["channels"]),
+        area=region_name(r["area"]),
     ),
     "related": lambda r: _(
         "Delivers a related service in %(region)s: %(service)s.",

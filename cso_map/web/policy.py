@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import current_app
 
 from cso_map.services.analysis.policy import CoveragePolicy
+from cso_map.templating import counting_all
 
 
 def coverage_policy(include_stale: bool = False) -> CoveragePolicy:
@@ -16,3 +17,9 @@ def coverage_policy(include_stale: bool = False) -> CoveragePolicy:
         underserved_below=current_app.config["UNDERSERVED_BELOW"],
         include_stale=bool(include_stale),
     )
+
+
+def requested_policy() -> CoveragePolicy:
+    """Return the policy a page without a question form was asked for (its
+    `include_stale` argument, read as the forms read it)."""
+    return coverage_policy(include_stale=counting_all())

@@ -58,9 +58,9 @@ def test_register_verify_edit_and_see_it_on_the_profile_and_the_gap_map(
     assert public.context.cookies() == []
 
 
-def test_an_editor_says_on_a_phone_that_they_welcome_volunteers(
-    browser, live_server, app, directory
-):
+def bravo_editor_on_a_phone(browser, live_server, app, directory):
+    """Return a 360 px page in Spanish where the editor of Centro Legal del Valle
+    has logged in and opened its profile."""
     with app.app_context():
         create_user(
             "lupe@example.org", PASSWORD, "editor", organizations=[directory["bravo"]]
@@ -73,6 +73,13 @@ def test_an_editor_says_on_a_phone_that_they_welcome_volunteers(
     phone.get_by_label("Contraseña").fill(PASSWORD)
     phone.get_by_role("button", name="Iniciar sesión").click()
     phone.get_by_role("link", name="Centro Legal del Valle").click()
+    return phone
+
+
+def test_an_editor_says_on_a_phone_that_they_welcome_volunteers(
+    browser, live_server, app, directory
+):
+    phone = bravo_editor_on_a_phone(browser, live_server, app, directory)
     expect(phone.locator("main")).not_to_contain_text("Recibe voluntariado")
     phone.get_by_role("link", name="Editar").first.click()
     box = phone.get_by_label("Recibimos voluntariado de la comunidad")
@@ -89,4 +96,33 @@ def test_an_editor_says_on_a_phone_that_they_welcome_volunteers(
     expect(desk.locator("main")).to_contain_text(
         "Welcomes volunteers from the community"
     )
+    assert desk.context.cookies() == []
+
+
+def test_a_phone_line_reaches_arizona_without_making_it_served(
+    browser, live_server, app, directory
+):
+    """An editor, on a phone in Spanish, says the Fresno clinic also answers by
+    phone in Arizona; a planner at a desk sees Arizona still as a gap, with one
+    service by phone, and the profile says how the service is given."""
+    phone = bravo_editor_on_a_phone(browser, live_server, app, directory)
+    phone.get_by_role("link", name="Editar este servicio").first.click()
+    phone.get_by_label("Estados donde se ofrece", exact=True).select_option(
+        ["US-CA", "US-AZ"]
+    )
+    phone.get_by_label("También por teléfono, en los estados donde se ofrece").check()
+    phone.get_by_role("button", name="Guardar").click()
+    expect(phone.locator("main")).to_contain_text("Guardado.")
+    expect(phone.locator("main")).to_contain_text("En persona, y por teléfono")
+
+    desk = browser.new_context(
+        locale="en-US", viewport={"width": 1366, "height": 900}
+    ).new_page()
+    desk.goto(live_server + "/en/gaps")
+    desk.get_by_label("Service").select_option("legal_advice")
+    desk.get_by_role("button", name="Show the gaps").click()
+    arizona = desk.locator("tr", has_text="Arizona").first
+    expect(arizona).to_contain_text("Gap")
+    columns = [c.strip() for c in arizona.locator("td").all_inner_texts()]
+    assert columns[1:3] == ["0", "1"]  # no provider in person; one by phone
     assert desk.context.cookies() == []

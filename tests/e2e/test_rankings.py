@@ -1,6 +1,7 @@
 """Finder, partner, mentoring and links pages in Chromium: hostile text never runs."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.hostile import fired
 
@@ -65,3 +66,51 @@ def test_new_pages_have_no_serious_accessibility_violations(
     ):
         page.goto(live_server + path)
         assert serious_violations(page) == [], path
+
+
+@pytest.mark.parametrize(
+    ("lang", "width", "words"),
+    [
+        (
+            "es",
+            360,
+            {
+                "state": "Estado",
+                "service": "Albergue y ayuda humanitaria",
+                "all": "Contar también las fichas sin verificar",
+                "find": "Buscar aliados",
+                "tier": "Ya lo ofrecen en el estado",
+            },
+        ),
+        (
+            "en",
+            1366,
+            {
+                "state": "State",
+                "service": "Shelter and humanitarian aid",
+                "all": "Count unverified listings",
+                "find": "Find partners",
+                "tier": "Already deliver it in the state",
+            },
+        ),
+    ],
+)
+def test_a_planner_finds_partners_and_chooses_what_counts(
+    browser, live_server, directory, lang, width, words
+):
+    """Chiapas has one shelter, unverified: by default it is not counted (as on the
+    gap map); ticking the switch counts it, in tier 1."""
+    page = browser.new_context(
+        locale="es-MX" if lang == "es" else "en-US",
+        viewport={"width": width, "height": 800},
+    ).new_page()
+    page.goto(f"{live_server}/{lang}/partners")
+    page.get_by_label(words["state"], exact=True).select_option("MX-CHP")
+    page.get_by_label(words["service"]).check()
+    page.get_by_role("button", name=words["find"]).click()
+    first = page.locator("section", has=page.get_by_role("heading", name=words["tier"]))
+    expect(first).not_to_contain_text("Casa del Migrante Ejemplo")
+    page.get_by_label(words["all"]).check()
+    page.get_by_role("button", name=words["find"]).click()
+    expect(first).to_contain_text("Casa del Migrante Ejemplo")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width

@@ -1,12 +1,18 @@
 """Boundary reading, repair and coverage simplification."""
 
+import gzip
+import json
+
 import geopandas as gpd
 import pytest
 import shapely
+import shapely.geometry
 
 from cso_map.geo.boundaries import (
+    as_coverage,
     from_geojson,
     label_point,
+    read_boundary_file,
     read_demo_boundaries,
     repair,
     simplify_coverage,
@@ -61,3 +67,26 @@ def test_the_demo_boundaries_ship_with_libpysal_and_are_valid(source, count):
     minx, miny, maxx, maxy = frame.total_bounds
     assert -125 < minx < maxx < -66
     assert 14 < miny < maxy < 50
+
+
+def test_as_coverage_gives_an_overlap_to_the_first_and_shares_the_edge():
+    left, right = shapely.box(0, 0, 1.1, 1), shapely.box(1, 0, 2, 1)
+    first, second = as_coverage([left, right])
+    assert first.equals(left)
+    assert second.equals(shapely.box(1.1, 0, 2, 1))
+    assert shapely.coverage_is_valid([first, second])
+
+
+def test_a_gzipped_boundary_file_reads_as_codes_and_wgs84_geometry(tmp_path):
+    feature = {
+        "type": "Feature",
+        "properties": {"code": "US-NV"},
+        "geometry": shapely.geometry.mapping(shapely.box(-120, 35, -114, 42)),
+    }
+    path = tmp_path / "boundaries.geojson.gz"
+    collection = {"type": "FeatureCollection", "features": [feature]}
+    path.write_bytes(gzip.compress(json.dumps(collection).encode()))
+    frame = read_boundary_file(path)
+    assert frame.code.tolist() == ["US-NV"]
+    assert frame.crs.to_epsg() == 4326
+    assert frame.geometry[0].equals(shapely.box(-120, 35, -114, 42))

@@ -4,9 +4,12 @@ services reaching it, and bars in vocabulary order with "not stated" last."""
 import pytest
 
 from cso_map.services.analysis.dashboard import NOT_STATED, Count, potential_dashboard
+from cso_map.services.analysis.policy import CoveragePolicy
 from cso_map.taxonomy import CSO_TYPES
 from tests.factories import insert, organization_record
 
+POLICY = CoveragePolicy(underserved_below=1.0, include_stale=True)  # every listing
+STRICT = CoveragePolicy(underserved_below=1.0)  # verified and current ones
 JEREZ = (22.77, -102.58)  # MX-ZAC
 CHICAGO = (41.85, -87.75)  # US-IL
 
@@ -48,7 +51,8 @@ def zacatecas(app, empty_directory):
                 "ciro",
                 "Ciro",
                 *CHICAGO,
-                [("origin_development", ["MX-ZAC"])],
+                [("origin_development", [])],
+                origins=[{"country": "MX", "region": "MX-ZAC", "community": "Jerez"}],
                 type="federation",
                 paid_staff=60,
                 volunteers=50,
@@ -64,7 +68,7 @@ def counts(bars):
 
 
 def test_a_states_dashboard(app_context, zacatecas):
-    board = potential_dashboard("MX-ZAC")
+    board = potential_dashboard("MX-ZAC", POLICY)
     assert board.region == "MX-ZAC"
     assert board.organizations == 2  # Ciro reaches Zacatecas but is in Chicago
     assert board.services == 4  # Ana's two, Beto's one, Ciro's origin work
@@ -94,7 +98,7 @@ def test_a_states_dashboard(app_context, zacatecas):
 
 
 def test_the_whole_directorys_dashboard(app_context, zacatecas):
-    board = potential_dashboard()
+    board = potential_dashboard(None, POLICY)
     assert (board.region, board.organizations, board.services) == (None, 3, 4)
     assert counts(board.paid_staff) == {"0": 1, "10-49": 1, "50+": 1}
     assert counts(board.volunteers) == {"1-2": 1, "50+": 1, NOT_STATED: 1}
@@ -105,14 +109,24 @@ def test_the_whole_directorys_dashboard(app_context, zacatecas):
 def test_a_state_with_no_organizations_still_counts_services_reaching_it(
     app_context, zacatecas
 ):
-    board = potential_dashboard("US-NV")
+    board = potential_dashboard("US-NV", POLICY)
     assert (board.organizations, board.services) == (0, 0)
     assert all(bar.count == 0 for bar in board.by_type)
     assert board.paid_staff[-1] == Count(NOT_STATED, 0)
-    illinois = potential_dashboard("US-IL")
-    assert (illinois.organizations, illinois.services) == (1, 1)
+    illinois = potential_dashboard("US-IL", POLICY)
+    # Ciro sits in Chicago, but its development projects are in Zacatecas.
+    assert (illinois.organizations, illinois.services) == (1, 0)
 
 
 def test_an_unknown_state_is_refused(app_context):
     with pytest.raises(ValueError, match="unknown state MX"):
-        potential_dashboard("MX")
+        potential_dashboard("MX", POLICY)
+
+
+def test_the_dashboard_counts_what_the_gap_maps_count(app_context, zacatecas):
+    # Beto is unverified and not reviewed for 400 days: like the gap maps, the
+    # strict count leaves him and his service out, and says how many it left out.
+    strict = potential_dashboard("MX-ZAC", STRICT)
+    assert (strict.organizations, strict.services, strict.left_out) == (1, 3, 1)
+    assert (strict.stale, strict.unverified) == (1, 1)  # what is there, all the same
+    assert potential_dashboard("MX-ZAC", POLICY).left_out == 0

@@ -31,7 +31,7 @@ def test_coverage_comes_gaps_first_and_partners_only_for_gaps(app_context, direc
     wanted = coverage[coverage["status"].isin(["gap", "underserved"])]["service"]
     assert list(brief.partners) == wanted.head(GAPS_WITH_PARTNERS).tolist()
     assert "order" not in coverage.columns
-    assert brief.dashboard == potential_dashboard("MX-ZAC")
+    assert brief.dashboard == potential_dashboard("MX-ZAC", POLICY)
     # Ñandú's cooperative is the one organization located in Zacatecas.
     assert brief.dashboard.organizations == 1
     assert len(brief.map.points) == 1

@@ -21,7 +21,7 @@ def test_states_carry_names_indicators_and_extra_columns(app_context):
     features = document["features"]
     assert len(features) == 80
     first = features[0]["properties"]
-    # seed_data/indicators.csv: MX-AGU,2025,857749,3999,1841,2158
+    # seed_data/indicators.csv: MX-AGU,2025,857749,3999,1841,2158,15914
     assert first == {
         "code": "MX-AGU",
         "name_en": "Aguascalientes",
@@ -30,6 +30,7 @@ def test_states_carry_names_indicators_and_extra_columns(app_context):
         "migrant_population": 3999,
         "migrant_women": 1841,
         "migrant_men": 2158,
+        "emigrant_population": 15914,
         "year": 2025,
         "illustrative": True,
         "level": "state",
@@ -61,7 +62,7 @@ def test_points_are_the_matching_organizations_with_a_public_point(
     legal_in_zacatecas = matching_points(
         DirectoryFilters(service="legal_advice", region="MX-ZAC")
     )
-    # Red Nacional offers it to all Mexico; Ñandú's is inactive
+    # Red Nacional offers it by phone to all Mexico; Ñandú's is inactive
     assert legal_in_zacatecas["name"].tolist() == ["Red Nacional Ejemplo"]
 
 

@@ -55,7 +55,10 @@ def test_the_3w_sheet_says_who_does_what_where(runner, directory, tmp_path):
     rows = rows_of(export(runner, "3w", tmp_path, "--lang", "es"))
     found = {(row["organization"], row["sector"], row["admin1_code"]) for row in rows}
     assert ("Centro Legal del Valle", "legal_advice", "US-CA") in found
-    assert ("Red Nacional Ejemplo", "legal_advice", "MX-ZAC") in found  # all Mexico
+    # Red Nacional lists all Mexico from Mexico City: in person it serves the states
+    # within 200 km (Puebla, 100 km), not Zacatecas (500 km), where it is by phone.
+    assert ("Red Nacional Ejemplo", "legal_advice", "MX-PUE") in found
+    assert ("Red Nacional Ejemplo", "legal_advice", "MX-ZAC") not in found
     row = next(r for r in rows if r["organization"] == "Centro Legal del Valle")
     assert row["sector_name"] in ("Asesoría legal (migratoria)", "Apoyo psicosocial")
     assert row["admin1_name"] == "California"

@@ -10,6 +10,7 @@ from cso_map.editing.forms import OrganizationForm
 from cso_map.extensions import db
 from cso_map.models import Organization
 from cso_map.services.exchange.table import COLUMNS_FILE, NAMES
+from cso_map.services.records.columns import SERVICE_FLAGS
 from cso_map.services.records.fields import (
     ATTRIBUTE_FIELDS,
     EDITABLE_FIELDS,
@@ -36,10 +37,7 @@ PLACE_AND_SERVICE_COLUMNS = {
     "longitude",
     "services",
     "languages",
-    "free_of_charge",
-    "no_documents_required",
-    "women_only",
-    "walk_in",
+    *SERVICE_FLAGS,
 }
 UNSET = (None, "", False, [])
 

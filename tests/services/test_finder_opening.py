@@ -1,4 +1,4 @@
-"""Opening hours are read in the local time of each service's state, with its
+"""Opening hours are read in the local time of each service's place, with its
 daylight-saving rules; a service without hours is not known to be open."""
 
 import datetime as dt
@@ -10,9 +10,8 @@ from cso_map.services.finder.opening import (
     is_open_at,
     local_time,
     open_services,
-    state_timezones,
+    service_time_zones,
 )
-from cso_map.services.finder.places import place_book
 from cso_map.services.snapshot.build import directory_snapshot
 from tests.factories import insert, organization_record
 
@@ -98,12 +97,12 @@ def four_zones(app, empty_directory):
 
 
 def open_names(snapshot, now):
-    is_open = open_services(snapshot, place_book(snapshot), now)
+    is_open = open_services(snapshot, now)
     names = snapshot.services["name"].to_numpy()
     return sorted(names[is_open].tolist())
 
 
-def test_each_service_keeps_the_time_of_its_state(app_context, four_zones):
+def test_each_service_keeps_the_time_of_its_place(app_context, four_zones):
     snapshot = four_zones
     service = {key: f"{city}: legal_advice" for key, (city, _) in PLACES.items()}
     # 14:00 UTC: 9:00 in New York and Cancún, 8:00 in Mérida, 6:00 in LA.
@@ -133,17 +132,18 @@ def test_the_local_weekday_decides(app_context, four_zones):
     assert open_names(four_zones, at(NOVEMBER, 4)) == ["Domingo LA: legal_advice"]
 
 
-def test_states_time_zones_are_those_of_their_biggest_towns(app_context, four_zones):
-    zones = state_timezones(four_zones, place_book(four_zones))
-    names = four_zones.organizations["name"].tolist()
+def test_services_keep_the_time_zones_of_their_places(app_context, four_zones):
+    zones = service_time_zones(four_zones)
+    names = four_zones.services["name"].tolist()
     assert dict(zip(names, zones, strict=True)) == {
-        "Cancún": "America/Cancun",
-        "Domingo LA": "America/Los_Angeles",
-        "Los Ángeles": "America/Los_Angeles",
-        "Mérida": "America/Merida",
-        "Nueva York": "America/New_York",
+        "Cancún: legal_advice": "America/Cancun",
+        "Domingo LA: legal_advice": "America/Los_Angeles",
+        "Domingo LA: health": "America/Los_Angeles",
+        "Los Ángeles: legal_advice": "America/Los_Angeles",
+        "Mérida: legal_advice": "America/Merida",
+        "Nueva York: legal_advice": "America/New_York",
     }
-    assert state_timezones(four_zones, place_book(four_zones)) is zones  # cached
+    assert service_time_zones(four_zones) is zones  # read once per snapshot
 
 
 def test_without_any_hours_nothing_is_open(app, app_context):
@@ -152,7 +152,7 @@ def test_without_any_hours_nothing_is_open(app, app_context):
     insert(app, [record])
     snapshot = directory_snapshot()
     assert snapshot.schedules.empty
-    is_open = open_services(snapshot, place_book(snapshot), at(NOVEMBER, 17))
+    is_open = open_services(snapshot, at(NOVEMBER, 17))
     assert is_open.tolist() == [False]
 
 
@@ -167,5 +167,7 @@ def test_a_service_in_no_state_does_not_break_the_others(app, app_context):
         record["services"][0]["schedules"] = MONDAY_NINE_TO_TEN
     insert(app, [anchorage, fresno])
     snapshot = directory_snapshot()
-    # 17:30 UTC: 9:30 in Fresno; Anchorage has no state, so its hours are read in UTC.
+    # 17:30 UTC: 9:30 in Fresno; Anchorage (in no state we know) keeps the time
+    # of its point: 8:30 there, and 9:30 an hour later.
     assert open_names(snapshot, at(NOVEMBER, 17, 30)) == ["Fresno: legal_advice"]
+    assert open_names(snapshot, at(NOVEMBER, 18, 30)) == ["Anchorage: legal_advice"]

@@ -6,6 +6,7 @@ import pytest
 from cso_map.geo.gazetteer import Place
 from cso_map.services.finder.places import place_book
 from cso_map.services.snapshot.build import directory_snapshot
+from cso_map.services.snapshot.time_zones import state_time_zones
 
 
 @pytest.fixture
@@ -74,14 +75,16 @@ def test_neighbours_are_the_states_that_touch(book):
     )
 
 
-def test_each_state_has_the_time_zone_of_its_biggest_town(book):
-    zones = book.timezones
+def test_each_state_has_the_time_zone_of_its_label_point(book):
+    zones = state_time_zones(book.states)
     assert len(zones) == 80
     assert zones[index(book, "US-AZ")] == "America/Phoenix"  # no summer time
     assert zones[index(book, "MX-SON")] == "America/Hermosillo"
     assert zones[index(book, "MX-ROO")] == "America/Cancun"
-    assert zones[index(book, "US-TX")] == "America/Chicago"  # Houston, not El Paso
-    assert None not in zones
+    assert zones[index(book, "US-TX")] == "America/Chicago"  # not El Paso's
+    assert zones[index(book, "MX-CHH")] == "America/Chihuahua"  # not Juárez's
+    assert zones[index(book, "MX-TAM")] == "America/Monterrey"  # not the border's
+    assert None not in list(zones)
 
 
 def test_the_gazetteer_finds_towns_and_states(book):

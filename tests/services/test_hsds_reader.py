@@ -140,6 +140,26 @@ def test_a_schedule_of_several_days_becomes_one_row_a_day(tmp_path, regions):
     ]
 
 
+def test_hours_may_close_after_midnight(tmp_path, regions):
+    rows = [
+        {"id": f"4444444{n}-4444-4444-8444-444444444444", "service_id": SERVICE}
+        | {"freq": "WEEKLY", "byday": day, "opens_at": opens, "closes_at": closes}
+        for n, (day, opens, closes) in enumerate(
+            [
+                ("MO", "22:00", "06:00"),
+                ("TU", "00:00", "00:00"),
+                ("WE", "18:00", "24:00"),
+            ]
+        )
+    ]
+    [record] = read(tmp_path, regions, schedules=rows)
+    assert [hours[:3] for hours in record["services"][0]["schedules"]] == [
+        [0, "22:00", "06:00"],
+        [1, "00:00", "00:00"],
+        [2, "18:00", "00:00"],  # the midnight that ends Wednesday
+    ]
+
+
 @pytest.mark.parametrize(
     ("table", "row", "where"),
     [
@@ -160,7 +180,7 @@ def test_a_schedule_of_several_days_becomes_one_row_a_day(tmp_path, regions):
                 "service_id": SERVICE,
                 "byday": "MO",
                 "opens_at": "18:00",
-                "closes_at": "09:00",
+                "closes_at": "late",
             },
             "schedules.csv row 2, field closes_at",
         ),

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from cso_map.geo.scoring import DISTANCE_SCALE_KM, capacity_score
+from cso_map.services.analysis.policy import CoveragePolicy
 from cso_map.services.matching.partners import PartnerQuery, likely_partners
 from cso_map.services.records.seeding import seed_demo
 from cso_map.services.snapshot.build import directory_snapshot
@@ -15,6 +16,9 @@ from tests.conftest import clear_directory
 
 FRESHNESS = {(True, False): 1.0, (False, False): 0.6, (True, True): 0.5}
 SERVICES = (("legal_advice",), ("shelter",), ("health", "housing"))
+
+# Every listing, so that every kind of freshness reason is walked.
+POLICY = CoveragePolicy(underserved_below=1.0, include_stale=True)
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +29,7 @@ def demo(app):
         snapshot = directory_snapshot()
         codes = snapshot.regions["code"].tolist()
         yield {
-            (code, services): likely_partners(PartnerQuery(code, services))
+            (code, services): likely_partners(PartnerQuery(code, services), POLICY)
             for code in codes
             for services in SERVICES
         }

@@ -1,32 +1,44 @@
 """Likely partners on constructed scenarios whose right answer is argued here."""
 
-import uuid
-
 import pytest
 
+from cso_map.services.analysis.policy import CoveragePolicy
 from cso_map.services.matching.partners import PartnerQuery, likely_partners
 from cso_map.services.matching.partners.ranking import WEIGHTS
 from tests.conftest import load_fixture_directory
 from tests.factories import insert, organization_record
 
+POLICY = CoveragePolicy(underserved_below=1.0)
+
 
 @pytest.fixture
 def scenario(app, app_context):
     """The fixture directory, plus a big legal clinic in Arizona (next to California),
-    a New York line that also serves online, a legal clinic in Tijuana (minutes from
-    San Diego, in another country), and a Californian group with legal expertise but
-    no legal service yet."""
+    a New York clinic also online for New York only, a national US line, a legal
+    clinic in Tijuana (minutes from San Diego, in another country), a binational
+    Tijuana clinic that lists California itself, and a Californian group with legal
+    expertise but no legal service yet."""
     load_fixture_directory(app)
-    online = organization_record(
+    new_york = organization_record(
         "online", "Línea Legal", 40.71, -74.0, [("legal_advice", ["US-NY"])]
     )
-    online["locations"].append(
-        {"id": str(uuid.uuid5(uuid.NAMESPACE_URL, "online-web")), "type": "virtual"}
+    new_york["services"][0]["online"] = True
+    national = organization_record(
+        "national", "Línea Nacional", 29.76, -95.37, [("legal_advice", ["US"])]
     )
+    national["services"][0].update(by_phone=True, remote_only=True)
     insert(
         app,
         [
-            online,
+            new_york,
+            national,
+            organization_record(
+                "binational",
+                "Casa Binacional",
+                32.53,
+                -117.02,
+                [("legal_advice", ["MX-BCN", "US-CA"])],
+            ),
             organization_record(
                 "arizona",
                 "Clínica Jurídica de Phoenix",
@@ -61,7 +73,7 @@ def by_name(partners):
 
 
 def test_a_provider_in_the_state_beats_a_bigger_one_next_door(scenario):
-    partners = likely_partners(PartnerQuery("US-CA", ("legal_advice",)))
+    partners = likely_partners(PartnerQuery("US-CA", ("legal_advice",)), POLICY)
     found = by_name(partners)
     fresno = found["Centro Legal del Valle"]
     phoenix = found["Clínica Jurídica de Phoenix"]
@@ -76,15 +88,26 @@ def test_a_provider_in_the_state_beats_a_bigger_one_next_door(scenario):
     assert phoenix.components["distance"] < fresno.components["distance"] == 1.0
 
 
-def test_online_and_could_start_organizations_come_with_their_reasons(scenario):
-    found = by_name(likely_partners(PartnerQuery("US-CA", ("legal_advice",))))
-    # Red Nacional serves all Mexico: Baja California touches California, but
-    # across the border it is not "next door"; what places it is its online service.
-    national = found["Red Nacional Ejemplo"]
-    assert (national.tier, national.reasons[0]["code"]) == (2, "online")
-    assert "neighbour" not in {reason["code"] for reason in national.reasons}
-    new_york = found["Línea Legal"]
-    assert (new_york.tier, new_york.reasons[0]["code"]) == (2, "online")
+def test_remote_binational_and_could_start_partners_come_with_their_reasons(
+    scenario,
+):
+    found = by_name(likely_partners(PartnerQuery("US-CA", ("legal_advice",)), POLICY))
+    # Red Nacional's line is for Mexico and Línea Legal is online for New York
+    # only: neither delivers anything in California.
+    assert "Red Nacional Ejemplo" not in found
+    assert "Línea Legal" not in found
+    national = found["Línea Nacional"]  # by phone, for the whole US
+    assert national.tier == 2
+    assert national.reasons[0] == {
+        "code": "remote",
+        "service": "legal_advice",
+        "region": "US-CA",
+        "channels": ["by_phone"],
+        "area": "US",
+    }
+    binational = found["Casa Binacional"]  # lists California itself
+    assert binational.tier == 1
+    assert binational.reasons[0]["from_country"] == "MX"
     skilled = found["Colectivo de Abogadas de Oakland"]
     assert skilled.tier == 3
     assert skilled.reasons[0] == {
@@ -96,7 +119,9 @@ def test_online_and_could_start_organizations_come_with_their_reasons(scenario):
 
 
 def test_withdrawn_far_and_foreign_organizations_are_not_partners(scenario):
-    names = set(by_name(likely_partners(PartnerQuery("US-CA", ("legal_advice",)))))
+    names = set(
+        by_name(likely_partners(PartnerQuery("US-CA", ("legal_advice",)), POLICY))
+    )
     # A few km from San Diego, but it serves Baja California, in another country.
     assert "Defensoría Migrante de Tijuana" not in names
     assert "Asociación Cerrada" not in names  # defunct, in Los Angeles
@@ -106,20 +131,20 @@ def test_withdrawn_far_and_foreign_organizations_are_not_partners(scenario):
 
 def test_languages_and_groups_asked_for_are_scored_and_explained(scenario):
     partners = likely_partners(
-        PartnerQuery("US-CA", ("legal_advice",), languages=("mix", "zap"))
+        PartnerQuery("US-CA", ("legal_advice",), languages=("mix", "zap")), POLICY
     )
     fresno = by_name(partners)["Centro Legal del Valle"]
     assert fresno.components["languages"] == 0.5  # Mixteco yes, Zapoteco no
     assert {"code": "languages", "covered": ["mix"], "missing": ["zap"]} in (
         fresno.reasons
     )
-    plain = by_name(likely_partners(PartnerQuery("US-CA", ("legal_advice",))))
+    plain = by_name(likely_partners(PartnerQuery("US-CA", ("legal_advice",)), POLICY))
     assert plain["Centro Legal del Valle"].components["languages"] is None
 
 
 def test_each_organization_appears_once_in_its_best_tier(scenario):
     partners = likely_partners(
-        PartnerQuery("US-CA", ("legal_advice", "psychosocial", "health"))
+        PartnerQuery("US-CA", ("legal_advice", "psychosocial", "health")), POLICY
     )
     names = [partner.name for partner in partners]
     assert len(names) == len(set(names))
@@ -129,7 +154,7 @@ def test_each_organization_appears_once_in_its_best_tier(scenario):
 
 def test_an_unknown_state_is_refused(scenario):
     with pytest.raises(ValueError, match="unknown state"):
-        likely_partners(PartnerQuery("XX-YY", ("legal_advice",)))
+        likely_partners(PartnerQuery("XX-YY", ("legal_advice",)), POLICY)
 
 
 def test_unknown_capacity_is_said_and_scored_neither_up_nor_down(app, app_context):
@@ -141,7 +166,7 @@ def test_unknown_capacity_is_said_and_scored_neither_up_nor_down(app, app_contex
     )
     unknown["services"][0]["capacity_per_month"] = None
     insert(app, [known, unknown])
-    found = by_name(likely_partners(PartnerQuery("US-CA", ("housing",))))
+    found = by_name(likely_partners(PartnerQuery("US-CA", ("housing",)), POLICY))
     silent = found["Vivienda X"]
     assert silent.components["capacity"] is None
     assert {"code": "capacity_unknown"} in silent.reasons

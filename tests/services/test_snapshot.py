@@ -2,6 +2,7 @@
 
 import uuid
 
+import numpy as np
 import pytest
 
 from cso_map.services.directory.organizations import (
@@ -86,4 +87,19 @@ def test_profiles_and_origins_are_in_the_snapshot(app_context, directory):
     positions = list(snapshot.organizations["id"]).index(str(directory["india"]))
     tied = origins.region[origins.service == positions]
     assert [snapshot.regions["code"].iat[i] for i in tied] == ["MX-ZAC"]
-    assert bool(organizations.loc[str(directory["echo"]), "online"])
+    # Red Nacional (echo): orientation only online, for all Mexico; legal advice
+    # in person in Mexico City and by phone for all Mexico.
+    echo = list(snapshot.organizations["id"]).index(str(directory["echo"]))
+    owner = snapshot.services["owner"].to_numpy()
+    category = snapshot.services["category"].to_numpy()
+    row = {
+        c: int(np.flatnonzero((owner == echo) & (category == c))[0])
+        for c in category[owner == echo]
+    }
+    mexico = set(snapshot.states_in("MX"))
+    for name in ("orientation", "legal_advice"):
+        assert (
+            set(snapshot.remote.region[snapshot.remote.service == row[name]]) == mexico
+        )
+    orientation = row["orientation"]
+    assert orientation not in set(snapshot.reach.service)

@@ -38,9 +38,6 @@ def profiles(app, empty_directory):
             {"country": "GT", "region": None, "community": None},
         ],
     )
-    ana["locations"].append(
-        {"id": ana["locations"][0]["id"][:-1] + "f", "type": "virtual", "url": "x"}
-    )
     dora = record("dora", "Dora Pendiente", verification_status="pending")
     records = [
         ana,
@@ -113,12 +110,6 @@ def test_parents_are_positions_and_an_unlisted_parent_is_none(app_context, profi
     _, _, organizations = profiles
     add_profiles(organizations, dt.date.today())
     assert organizations["parent"].tolist() == [-1, 0, -1]
-
-
-def test_an_organization_with_a_virtual_place_is_online(app_context, profiles):
-    _, _, organizations = profiles
-    add_profiles(organizations, dt.date.today())
-    assert organizations["online"].tolist() == [True, False, False]
 
 
 def test_origins_pair_organizations_with_states_and_skip_bare_countries(

@@ -2,6 +2,7 @@
 international border, and an organization that hides its address reaches only the
 states it is in or lists (issue 15, cases 1 and 12)."""
 
+import json
 import uuid
 
 import numpy as np
@@ -11,13 +12,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from cso_map.config import PROJECT_ROOT
 from cso_map.extensions import db
+from cso_map.geo.coverage import split_shares
 from cso_map.geo.locate import locate_points
 from cso_map.models import Organization, Service
 from cso_map.services.records.seeding import seed_demo
 from cso_map.services.snapshot.build import directory_snapshot
 from cso_map.services.snapshot.places import read_regions
-from cso_map.services.snapshot.services import _radius_pairs
+from cso_map.services.snapshot.reach import _near_listed_pairs, _radius_pairs
 from tests.conftest import clear_directory
 
 
@@ -30,13 +33,8 @@ def states(app):
     return regions
 
 
-@settings(max_examples=60, deadline=None)
-@given(
-    lon=st.floats(-118.0, -97.0),
-    lat=st.floats(25.0, 33.0),
-    radius=st.floats(1.0, 400.0),
-)
-def test_no_radius_reaches_a_state_of_another_country(states, lon, lat, radius):
+def located_place(states, lon: float, lat: float) -> tuple[int, pd.DataFrame]:
+    """Return the state a point is in (-1: none) and a one-place points table."""
     home = locate_points([lon], [lat], list(states.geometry))[0]
     place = pd.DataFrame(
         {
@@ -46,6 +44,17 @@ def test_no_radius_reaches_a_state_of_another_country(states, lon, lat, radius):
             "state": [float(home) if home >= 0 else np.nan],
         }
     )
+    return home, place
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    lon=st.floats(-118.0, -97.0),
+    lat=st.floats(25.0, 33.0),
+    radius=st.floats(1.0, 400.0),
+)
+def test_no_radius_reaches_a_state_of_another_country(states, lon, lat, radius):
+    home, place = located_place(states, lon, lat)
     services = pd.DataFrame({"radius_km": [radius]})
     _, reached = _radius_pairs(place, services, states, np.zeros(1, bool))
     codes = states["code"].to_numpy(str)
@@ -94,9 +103,28 @@ def service_index(snapshot, organization: str, category: str) -> int:
     return int(found[0])
 
 
+def demo_services_at(
+    towns: set[str], category: str | None = None
+) -> list[tuple[dict, dict]]:
+    """Return (organization, service) of the demo's services offered in `towns`."""
+    path = PROJECT_ROOT / "seed_data" / "organizations.json"
+    found = []
+    for record in json.loads(path.read_text(encoding="utf-8")):
+        cities = {loc["id"]: loc.get("city") for loc in record["locations"]}
+        for service in record["services"]:
+            offered = {cities.get(i) for i in service["location_ids"]}
+            if offered & towns and category in (None, service["category"]):
+                found.append((record, service))
+    return found
+
+
 def test_a_reynosa_shelter_does_not_deliver_in_texas(app, demo):
-    shelter = service_index(demo, "Albergue San Francisco de Asís", "shelter")
-    assert reached_codes(demo, shelter) == {"MX-TAM"}
+    shelters = demo_services_at({"Reynosa"}, "shelter")
+    assert shelters
+    for record, _service in shelters:
+        reached = reached_codes(demo, service_index(demo, record["name"], "shelter"))
+        assert "MX-TAM" in reached
+        assert {code[:2] for code in reached} == {"MX"}, record["name"]
 
 
 def test_on_the_demo_a_service_reaches_another_country_only_where_it_lists(app, demo):
@@ -111,14 +139,31 @@ def test_on_the_demo_a_service_reaches_another_country_only_where_it_lists(app, 
     for point in demo.points.itertuples():
         if not np.isnan(point.state):
             home.setdefault(point.service, set()).add(codes[int(point.state)][:2])
+    abroad = 0
     for service, region in zip(demo.reach.service, demo.reach.region, strict=True):
         code = codes[region]
         areas = listed[uuid.UUID(services["id"].iloc[service])]
+        if services["category"].iloc[service] == "origin_development":
+            continue  # delivered in the origin states (tested in test_coverage)
         if code[:2] not in home.get(service, {code[:2]}):
-            assert code in areas or code[:2] in areas, (
-                services["name"].iloc[service],
-                code,
-            )
+            abroad += 1  # binational: the state itself is listed, not its country
+            assert code in areas, (services["name"].iloc[service], code)
+    assert abroad > 0  # the demo has binational services
+
+
+def test_on_the_demo_every_service_credits_exactly_its_capacity(demo):
+    """Shared by need among the states it serves in person, a service's credited
+    capacity adds up to what it reports, whatever the question's demand."""
+    capacity = demo.services["capacity"].to_numpy(float)
+    for demand in ("migrant_population", "migrant_women", "emigrant_population"):
+        shares = split_shares(
+            demo.reach, demo.regions[demand].to_numpy(float), len(capacity)
+        )
+        total = np.bincount(demo.reach.service, shares, minlength=len(capacity))
+        reaching = np.bincount(demo.reach.service, minlength=len(capacity)) > 0
+        assert np.allclose(total[reaching], 1.0)
+        credited = np.nansum(capacity[demo.reach.service] * shares)
+        assert credited == pytest.approx(np.nansum(capacity[reaching]))
 
 
 def test_a_hidden_address_reaches_only_its_own_state_or_what_it_lists(app, demo):
@@ -169,13 +214,50 @@ def test_a_hidden_address_publishes_no_radius(app, client, directory):
         assert "radius_km" not in codes
 
 
-@pytest.mark.parametrize(
-    ("organization", "category"),
-    [
-        ("Comedor Migrante Belén", "language_classes"),  # Ciudad Juárez, 75 km
-        ("Casa del Migrante Betania", "health"),  # Nuevo Laredo, 75 km
-    ],
+def test_capacity_at_the_border_stays_in_its_country(app, demo):
+    border = {"Tijuana", "Mexicali", "Ciudad Juárez", "Nuevo Laredo", "Reynosa"}
+    with_radius = [
+        (record["name"], service["category"])
+        for record, service in demo_services_at(border)
+        if service["radius_km"] and all(c[:2] == "MX" for c in service["area_regions"])
+    ]
+    assert len(with_radius) >= 3  # a radius of 25 to 150 km from a border town
+    for organization, category in with_radius:
+        service = service_index(demo, organization, category)
+        assert {code[:2] for code in reached_codes(demo, service)} == {"MX"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    lon=st.floats(-118.0, -97.0),
+    lat=st.floats(25.0, 33.0),
+    radius=st.floats(1.0, 400.0),
+    listed=st.lists(st.integers(0, 79), max_size=6),
+    own=st.lists(st.booleans(), min_size=6, max_size=6),
+    hidden=st.booleans(),
 )
-def test_capacity_at_the_border_stays_in_its_country(app, demo, organization, category):
-    service = service_index(demo, organization, category)
-    assert {code[:2] for code in reached_codes(demo, service)} == {"MX"}
+def test_no_service_reaches_a_state_of_another_country_it_does_not_list(
+    states, lon, lat, radius, listed, own, hidden
+):
+    """In person, a service reaches a state of another country only when it lists
+    that state itself: not by radius, not by nearness, not by a listed country."""
+    home, place = located_place(states, lon, lat)
+    areas = pd.DataFrame(
+        {
+            "service": 0,
+            "state": listed,
+            "own": own[: len(listed)],  # False: listed through its country
+        }
+    ).drop_duplicates(["service", "state"])
+    private = np.array([hidden])
+    services = pd.DataFrame({"radius_km": [radius]})
+    _, by_radius = _radius_pairs(place, services, states, private)
+    _, by_listing = _near_listed_pairs(areas, place, states, private)
+    codes = states["code"].to_numpy(str)
+    named = set(areas.loc[areas["own"], "state"])
+    for state in {*by_radius, *by_listing}:
+        assert home >= 0 or state in named
+        if home >= 0 and codes[state][:2] != codes[home][:2]:
+            assert state in named, codes[state]
+    if hidden:
+        assert len(by_radius) == 0

@@ -6,12 +6,10 @@ import datetime as dt
 import numpy as np
 import pytest
 
+from cso_map.geo.coverage import Reach
 from cso_map.services.snapshot.places import read_organizations, read_regions
-from cso_map.services.snapshot.services import (
-    read_reach,
-    read_schedules,
-    read_services,
-)
+from cso_map.services.snapshot.reach import read_reach
+from cso_map.services.snapshot.services import read_schedules, read_services
 from cso_map.taxonomy import SERVICE_CATEGORIES
 from tests.factories import insert, organization_record
 
@@ -151,17 +149,24 @@ def test_organizations_get_the_masks_of_their_services_and_groups(app_context, t
     assert rows.loc["Alba shelter", "target_groups"] == 1 | 1 << 13
 
 
-def test_reach_is_the_listed_area_the_places_and_the_radius(app_context, tables):
+NO_TIES = Reach.union()
+
+
+def test_reach_is_the_places_the_radius_and_the_listed_states_near(app_context, tables):
     regions, states_of, _, services = tables
-    reach, _ = read_reach(services, regions, states_of)
+    reach = read_reach(services, regions, states_of, NO_TIES).in_person
     codes = regions["code"].to_numpy(str)
     names = services["name"].to_numpy()
     reached = {}
     for service, region in zip(reach.service, reach.region, strict=True):
         reached.setdefault(names[service], set()).add(codes[region])
     mexico = {code for code in codes if code.startswith("MX-")}
-    assert reached["Alba legal"] == {"US-TX", "US-NV"}  # its place and its area
-    assert reached["Alba health"] == {"US-TX"} | mexico  # "MX": every Mexican state
+    # Nevada is listed, but 1,000 km from its only place: not served in person.
+    assert reached["Alba legal"] == {"US-TX"}
+    # "MX" lists every Mexican state, but a state across the border is served
+    # only when listed itself (Coahuila is 2.5 km away).
+    assert reached["Alba health"] == {"US-TX"}
+    assert mexico
     # 50 km from Eagle Pass would reach Coahuila, but a radius stays in its country.
     assert reached["Alba shelter"] == {"US-TX"}
     assert "Alba jobs" not in reached  # a radius needs a place to start from
@@ -171,7 +176,7 @@ def test_reach_is_the_listed_area_the_places_and_the_radius(app_context, tables)
 
 def test_points_are_the_services_places_with_their_state(app_context, tables):
     regions, states_of, _, services = tables
-    _, points = read_reach(services, regions, states_of)
+    points = read_reach(services, regions, states_of, NO_TIES).points
     assert list(points.columns) == [
         "service",
         "location",

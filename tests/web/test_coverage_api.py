@@ -15,6 +15,7 @@ def test_coverage_has_the_documented_shape(client, directory):
         "name_es",
         "providers",
         "unreported",
+        "remote",
         "capacity",
         "demand",
         "ratio",

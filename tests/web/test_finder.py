@@ -107,7 +107,8 @@ def test_nothing_near_says_so_kindly_and_widens(client, directory):
     assert "No encontramos ningún lugar" in text
     assert "El más cercano está a" in text
     assert "Ver lugares a cualquier distancia" in text
-    assert "Por teléfono o en línea, desde cualquier parte del país" in text
+    # Red Nacional's legal line is for all Mexico, so for Querétaro too.
+    assert "Por teléfono o en línea, para Querétaro" in text
     assert "Red Nacional Ejemplo" in text
 
 

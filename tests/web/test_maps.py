@@ -100,7 +100,11 @@ def test_the_csv_lists_every_state_by_unmet_need(client, directory):
     )
     assert rows[0][:3] == ["Region code", "Region", "Providers"]
     assert len(rows) == 81
-    statuses = [row[6] for row in rows[1:]]
+    assert rows[0][3:5] == [
+        "Providers not reporting capacity",
+        "Also by phone or online",
+    ]
+    statuses = [row[8] for row in rows[1:]]
     order = ["gap", "underserved", "served", "no_data"]
     assert statuses == sorted(statuses, key=order.index)
     california = next(row for row in rows if row[0] == "US-CA")

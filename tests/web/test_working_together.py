@@ -182,6 +182,7 @@ def test_the_mentoring_page_and_api_suggest_mutual_matches(client, pair):
     assert not_in.get_json() == {
         "organization": pair["seeker"],
         "role": "mentor",
+        "include_stale": False,
         "opted_in": False,
         "items": [],
     }

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from cso_map.geo.coverage import coverage, language_gaps
+from cso_map.geo.coverage import Reach, coverage, language_gaps
 from cso_map.services.analysis.policy import CoveragePolicy
 from cso_map.services.snapshot.build import (
     DirectorySnapshot,
@@ -18,6 +18,7 @@ from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES, TARGET_GROUP
 
 WOMEN_DEMAND = "migrant_women"
 ALL_DEMAND = "migrant_population"
+EMIGRANT_DEMAND = "emigrant_population"
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,10 @@ class CoverageQuery:
 
 
 def demand_field(query: CoverageQuery) -> str:
-    """Return the indicator that measures need: migrant women for women's services."""
+    """Return the indicator that measures need: migrant women for women's services,
+    emigrants for development projects in their communities of origin."""
+    if query.service == "origin_development":
+        return EMIGRANT_DEMAND
     if query.service == "womens_services" or query.target_group == "women":
         return WOMEN_DEMAND
     return ALL_DEMAND
@@ -67,15 +71,20 @@ def region_coverage(
 ) -> pd.DataFrame:
     """Return one row per state: code, names, providers, capacity, demand, status.
 
-    `policy` says which services count and the underserved threshold. With a
-    language, `language_gap` marks states where the service exists, but not in
-    that language.
+    `policy` says which services count and the underserved threshold. Only
+    in-person delivery serves a state; `remote` counts the services offered
+    there only by phone or online. With a language, `language_gap` marks states
+    where the service exists, but not in that language.
     """
     snapshot = snapshot or directory_snapshot()
     demand = snapshot.regions[demand_field(query)].to_numpy()
     capacity = snapshot.services["capacity"].to_numpy()
-    reach = snapshot.reach.restrict(counted_services(snapshot, query, policy))
+    counted = counted_services(snapshot, query, policy)
+    reach = snapshot.reach.restrict(counted)
     table = coverage(reach, capacity, demand, policy.threshold(query.service))
+    table["remote"] = remote_only_providers(
+        reach, snapshot.remote.restrict(counted), len(table)
+    )
     if query.language:
         any_language = snapshot.reach.restrict(
             counted_services(snapshot, query, policy, with_language=False)
@@ -84,6 +93,18 @@ def region_coverage(
         table["language_gap"] = language_gaps(providers_any, table["providers"])
     columns = ["code", "name_en", "name_es", "label_lat", "label_lon", "illustrative"]
     return pd.concat([snapshot.regions[columns].reset_index(drop=True), table], axis=1)
+
+
+def remote_only_providers(
+    in_person: Reach, remote: Reach, n_regions: int
+) -> np.ndarray:
+    """Return, per state, how many services reach it remotely but not in person."""
+    width = n_regions
+    seen = np.isin(
+        remote.service * width + remote.region,
+        in_person.service * width + in_person.region,
+    )
+    return np.bincount(remote.region[~seen], minlength=n_regions)
 
 
 def by_unmet_demand(table: pd.DataFrame) -> pd.DataFrame:

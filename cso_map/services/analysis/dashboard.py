@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from cso_map.services.analysis.policy import CoveragePolicy
 from cso_map.services.snapshot.build import DirectorySnapshot, directory_snapshot
 from cso_map.taxonomy import (
     BUDGET_BANDS,
@@ -45,24 +46,28 @@ class Dashboard:
     women_focused: int
     stale: int
     unverified: int
+    left_out: int  # present, but not counted under the policy
 
 
-def potential_dashboard(region: str | None = None) -> Dashboard:
+def potential_dashboard(region: str | None, policy: CoveragePolicy) -> Dashboard:
     """Return the dashboard of state `region` (organizations located there), or all.
 
-    Services are those reaching the state (by location, area or radius), as in
-    coverage; organizations are those with a location in it.
+    Services are those delivered in the state in person, as in coverage;
+    organizations are those with a location in it; `policy` says which listings
+    count. `stale` and `unverified` count those present, counted or not.
     """
     snapshot = directory_snapshot()
     state = None if region is None else snapshot.region_index(region)
     if region is not None and state is None:
         raise ValueError(f"unknown state {region}")
-    present = _organizations_in(snapshot, state)
-    organizations = snapshot.organizations.iloc[present]
+    everyone = snapshot.organizations.iloc[_organizations_in(snapshot, state)]
+    counted = policy.counted(everyone["verified"], everyone["stale"])
+    organizations = everyone[counted]
     services = snapshot.services
     reaching = (
         np.ones(len(services), bool) if state is None else snapshot.reaching([state])
     )
+    reaching &= policy.counted(services["verified"], services["stale"])
     women_bit = 1 << TARGET_GROUPS.codes().index("women")
     womens_service = 1 << SERVICE_CATEGORIES.codes().index("womens_services")
     return Dashboard(
@@ -87,8 +92,9 @@ def potential_dashboard(region: str | None = None) -> Dashboard:
                 | (organizations["categories"].to_numpy(np.int64) & womens_service != 0)
             ).sum()
         ),
-        stale=int(organizations["stale"].sum()),
-        unverified=int((~organizations["verified"].to_numpy(bool)).sum()),
+        stale=int(everyone["stale"].sum()),
+        unverified=int((~everyone["verified"].to_numpy(bool)).sum()),
+        left_out=int((~counted).sum()),
     )
 
 

@@ -40,14 +40,16 @@ def region_brief(code: str, policy: CoveragePolicy) -> RegionBrief | None:
     )
     wanted = coverage[coverage["status"].isin(["gap", "underserved"])]["service"]
     partners = {
-        service: likely_partners(PartnerQuery(code, (service,), limit=PARTNERS_PER_GAP))
+        service: likely_partners(
+            PartnerQuery(code, (service,), limit=PARTNERS_PER_GAP), policy
+        )
         for service in wanted.head(GAPS_WITH_PARTNERS)
     }
     return RegionBrief(
         code=code,
         coverage=coverage.drop(columns=["order"]),
         partners=partners,
-        dashboard=potential_dashboard(code),
+        dashboard=potential_dashboard(code, policy),
         map=state_svg_map(code),
     )
 

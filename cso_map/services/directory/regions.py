@@ -18,6 +18,7 @@ from cso_map.models import (
     ServiceAtLocation,
     service_area_regions,
 )
+from cso_map.models.region import INDICATOR_NUMBERS
 
 
 def load_demo_regions() -> int:
@@ -65,12 +66,7 @@ def load_indicators(rows: Iterable[dict]) -> int:
                 region_id=region.id, year=year, source=row["source"]
             )
         ) or RegionIndicator(region_id=region.id, year=year, source=row["source"])
-        for field in (
-            "population",
-            "migrant_population",
-            "migrant_women",
-            "migrant_men",
-        ):
+        for field in INDICATOR_NUMBERS:
             setattr(indicator, field, _optional_int(row.get(field)))
         indicator.illustrative = str(row.get("illustrative", "")).lower() in (
             "true",

@@ -128,11 +128,8 @@ def _providers(
     if filters.language:
         bit = bitmask(SERVICE_LANGUAGES, [filters.language])
         matching &= (services["languages"].to_numpy() & bit) != 0
-    if states is not None:
-        in_region = np.isin(snapshot.reach.region, states)
-        reaching = np.zeros(len(services), bool)
-        reaching[snapshot.reach.service[in_region]] = True
-        matching &= reaching
+    if states is not None:  # in person or remotely: cards say which
+        matching &= snapshot.reaching(states) | snapshot.reaching_remotely(states)
     found = np.zeros(len(snapshot.organizations), bool)
     found[services["owner"].to_numpy(int)[matching]] = True
     if states is not None and not (filters.service or filters.language):

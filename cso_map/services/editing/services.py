@@ -11,6 +11,7 @@ import uuid
 from sqlalchemy import select
 
 from cso_map.extensions import db
+from cso_map.geo.timezones import zone_at
 from cso_map.models import (
     Location,
     Organization,
@@ -162,7 +163,7 @@ def save_location(
     expected_version: int,
     by: User,
 ) -> Location:
-    """Create or update a location; its state is found from its point."""
+    """Create or update a location; its state and time zone come from its point."""
     _guard(organization, expected_version)
     before = location_values(location) if location else {}
     if location is None:
@@ -176,6 +177,7 @@ def save_location(
         setattr(location, name, values[name])
     location.approximate = False
     location.region = region_of_point(values["latitude"], values["longitude"])
+    location.time_zone = zone_at(values["longitude"], values["latitude"])
     _touch(organization)
     db.session.flush()
     record_change(

@@ -54,7 +54,7 @@ def coverage_geojson(
     """Return the states with the coverage of one service, as GeoJSON polygons."""
     table = region_coverage(query, policy)
     extra = table[
-        ["providers", "unreported", "capacity", "demand", "ratio", "status"]
+        ["providers", "unreported", "remote", "capacity", "demand", "ratio", "status"]
     ].copy()
     extra["service"] = query.service
     extra["service_name"] = SERVICE_CATEGORIES[query.service].label(lang)

@@ -16,12 +16,14 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from cso_map.extensions import db
+from cso_map.geo.boundaries import from_geojson
 from cso_map.models import Location, Organization, Region, Service, User
 from cso_map.services.exchange.table import read_organization_rows, record_from_row
 from cso_map.services.exchange.uploads import UploadError
 from cso_map.services.hsds.reader import hsds_records
 from cso_map.services.records import cells as cell
 from cso_map.services.records.ids import derived_id
+from cso_map.services.records.placing import refuse_unplaced
 from cso_map.services.records.writer import (
     existing_organizations,
     paused_collector,
@@ -126,6 +128,7 @@ def _finish(
 ) -> OrganizationImport:
     """Check the records together, then write them unless this is a dry run."""
     check_records(records, places)
+    refuse_unplaced(records, _state_shapes, places)
     existing = existing_organizations(record["id"] for record in records)
     report = OrganizationImport(source=source, dry_run=dry_run)
     for record in records:
@@ -149,6 +152,12 @@ def _finish(
             records, today=dt.date.today(), by=by, source=source, existing=existing
         )
     return report
+
+
+def _state_shapes() -> list:
+    """Return the precise geometry of every state."""
+    texts = db.session.scalars(select(Region.geometry).where(Region.level == "state"))
+    return [from_geojson(text) for text in texts]
 
 
 def check_records(records: list[dict], places: list) -> None:

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from cso_map.extensions import db
 from cso_map.geo.boundaries import label_point, repair, simplify_coverage, to_geojson
 from cso_map.models import Region
+from cso_map.models.region import INDICATOR_NUMBERS
 from cso_map.services.directory.regions import load_indicators
 from cso_map.services.exchange.uploads import UploadError, read_boundaries
 from cso_map.services.records.cells import CellError, whole
@@ -25,7 +26,6 @@ from cso_map.services.records.text_files import read_csv_file
 STATE_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
 CODE_COLUMNS = ("code", "iso_3166_2", "ISO_3166_2", "iso_code")
 INDICATOR_COLUMNS = ("region", "year", "source")
-INDICATOR_NUMBERS = ("population", "migrant_population", "migrant_women", "migrant_men")
 
 
 class _FeatureRow(Protocol):

@@ -188,6 +188,8 @@ def record_from_row(
 def _services(row: dict, where: cell.Where, org_id: str, lang: str) -> list[dict]:
     """Return the services of a row: one per category, with the row's conditions."""
     flags = {name: cell.flag(row.get(name), where, name) for name in SERVICE_FLAGS}
+    if flags["remote_only"] and not (flags["by_phone"] or flags["online"]):
+        raise cell.CellError(where, "remote_only", cell.REMOTE_WITHOUT_CHANNEL)
     languages = cell.codes(row.get("languages"), "language", where, "languages")
     return [
         {

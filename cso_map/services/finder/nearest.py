@@ -10,7 +10,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from cso_map.services.finder.opening import open_services
-from cso_map.services.finder.places import place_book
 from cso_map.services.snapshot.build import (
     CATEGORY_INDEX,
     DirectorySnapshot,
@@ -68,9 +67,7 @@ def service_filter(
             flag = services[name].to_numpy(bool)
             checks.append(lambda chosen, flag=flag: flag[chosen])
     if query.open_now:
-        is_open = open_services(
-            snapshot, place_book(snapshot), now or dt.datetime.now(dt.UTC)
-        )
+        is_open = open_services(snapshot, now or dt.datetime.now(dt.UTC))
         checks.append(lambda chosen: is_open[chosen])
     if query.states is not None:
         reaching = snapshot.reaching(list(query.states))

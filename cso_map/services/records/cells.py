@@ -19,6 +19,9 @@ TRUE = {"true", "yes", "y", "1", "si", "sí", "x", "verdadero"}
 FALSE = {"false", "no", "n", "0", "", "falso"}
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 REGION_CODE = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
+REMOTE_WITHOUT_CHANNEL = _l(
+    "a service only by phone or online must say which: by_phone, online or both"
+)
 
 
 class _LineReader(Protocol):

@@ -88,6 +88,7 @@ RECORD_COLUMNS: dict[Table, tuple[str, ...]] = {
         "transportation",
         "region_id",
         "approximate",
+        "time_zone",
         "created_at",
         "updated_at",
     ),

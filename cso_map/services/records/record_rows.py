@@ -11,6 +11,7 @@ from sqlalchemy import Table
 from cso_map.extensions import db
 from cso_map.geo.boundaries import from_geojson
 from cso_map.geo.locate import locate_points
+from cso_map.geo.timezones import zones_at
 from cso_map.models import (
     AuditEvent,
     Location,
@@ -58,6 +59,7 @@ class RecordRows(ServiceRows):
         self.updates: list[tuple] = []
         self.parents: list[tuple] = []
         self.location_regions: dict[str, str | None] = {}
+        self.location_zones: dict[str, str | None] = {}
         self.states = [region for region in regions.values() if region.level == "state"]
         self.shapes = [from_geojson(state.geometry) for state in self.states]
         self.writer = DriverWriter(db.session.connection())
@@ -86,13 +88,14 @@ class RecordRows(ServiceRows):
         return self.region_keys[code]
 
     def locate(self, locations: list[dict]) -> None:
-        """Find the state each place falls in (else the state it names), at once."""
+        """Find the state each place falls in (else the state it names) and the
+        time zone of its point, at once."""
         points = [location for location in locations if location.get("lat") is not None]
-        found = locate_points(
-            [point["lon"] for point in points],
-            [point["lat"] for point in points],
-            self.shapes,
-        )
+        lons = [point["lon"] for point in points]
+        lats = [point["lat"] for point in points]
+        found = locate_points(lons, lats, self.shapes)
+        for point, zone in zip(points, zones_at(lons, lats), strict=True):
+            self.location_zones[point["id"]] = zone
         for point, index in zip(points, found, strict=True):
             if index >= 0:
                 self.location_regions[point["id"]] = self.region(
@@ -210,6 +213,7 @@ class RecordRows(ServiceRows):
                 location.get("transportation") or "",
                 self.location_regions.get(location["id"]),
                 bool(location.get("approximate")),
+                self.location_zones.get(location["id"]),
                 self.now,
                 self.now,
             )

@@ -4,6 +4,10 @@ The bulk writer's service columns, what editors may change, and which fields
 HSDS carries as profile-field attributes (both ways) derive from
 `SERVICE_FIELDS`. A service's category, languages, areas, hours and places are
 relations with rules of their own and are not listed here.
+
+How a service is delivered: in person at its places, and by phone or online
+(`by_phone`, `online`) in the states it lists (a listed country: all of it);
+`remote_only` says nobody is seen in person.
 """
 
 from __future__ import annotations
@@ -69,6 +73,14 @@ SERVICE_FIELDS = (
     entry("no_documents_required", Kind.FLAG, "No papers needed", "Sin papeles"),
     entry("women_only", Kind.FLAG, "Women only", "Solo mujeres"),
     entry("walk_in", Kind.FLAG, "No appointment needed", "Sin cita"),
+    entry("by_phone", Kind.FLAG, "By phone", "Por teléfono"),
+    entry("online", Kind.FLAG, "Online", "En línea"),
+    entry(
+        "remote_only",
+        Kind.FLAG,
+        "Only by phone or online",
+        "Solo por teléfono o en línea",
+    ),
     entry("hours_notes", Kind.LONG_TEXT, "Notes on hours", "Notas sobre el horario"),
 )
 SERVICE_ATTRIBUTE_FIELDS = tuple(field for field in SERVICE_FIELDS if field.attribute)

@@ -15,6 +15,8 @@ from cso_map.models import (
 from cso_map.services.records.columns import SERVICE_FLAGS, SERVICE_TEXT, SERVICE_VALUES
 from cso_map.services.records.ids import derived_id
 
+LEGACY_ALL_DAY = (dt.time(0, 0), dt.time(23, 59))
+
 
 def stored_date(value: str | None, today: dt.date, days: int | None) -> dt.date | None:
     """Return an ISO date, else the date `days` before `today`, else None."""
@@ -36,6 +38,22 @@ def _time(text: str) -> dt.time:
     return dt.time.fromisoformat(text)
 
 
+def stored_hours(opens: str, closes: str) -> tuple[dt.time, dt.time]:
+    """Return a row's hours as stored: 00:00 to 23:59, the way files used to say
+    "open 24 hours", becomes 00:00 to 00:00 (a row closing at or before it
+    opens closes the next day)."""
+    hours = _time(opens), _time(closes)
+    return (LEGACY_ALL_DAY[0], LEGACY_ALL_DAY[0]) if hours == LEGACY_ALL_DAY else hours
+
+
+def delivery_flags(service: dict) -> list[bool]:
+    """Return a service's flags; "only remotely" with no way named is dropped
+    (the readers refuse it; a record written by hand may still say it)."""
+    flags = {name: bool(service.get(name)) for name in SERVICE_FLAGS}
+    flags["remote_only"] &= flags["by_phone"] or flags["online"]
+    return list(flags.values())
+
+
 class ServiceRows:
     """Adds the rows of services; `RecordRows` gives it keys, tables and dates."""
 
@@ -51,7 +69,7 @@ class ServiceRows:
                 self.term("service_category", service["category"]),
                 *[service.get(name) for name in SERVICE_VALUES],
                 service.get("status") or "active",
-                *[bool(service.get(name)) for name in SERVICE_FLAGS],
+                *delivery_flags(service),
                 *[service.get(name) or "" for name in SERVICE_TEXT],
                 stored_date(
                     service.get("assured_on"),
@@ -89,8 +107,7 @@ class ServiceRows:
                     ),
                     service_key,
                     hours[0],
-                    _time(hours[1]),
-                    _time(hours[2]),
+                    *stored_hours(hours[1], hours[2]),
                 )
                 for hours in dict.fromkeys(map(tuple, schedules))
             ]

@@ -26,11 +26,8 @@ from cso_map.services.snapshot.places import (
     read_regions,
 )
 from cso_map.services.snapshot.profiles import add_profiles, read_origins
-from cso_map.services.snapshot.services import (
-    read_reach,
-    read_schedules,
-    read_services,
-)
+from cso_map.services.snapshot.reach import read_reach
+from cso_map.services.snapshot.services import read_schedules, read_services
 from cso_map.taxonomy import SERVICE_CATEGORIES
 from cso_map.vocabulary import Vocabulary
 
@@ -50,7 +47,9 @@ class DirectorySnapshot:
     all their locations; `points` are services' points as the public may see them,
     indexed by `nearest` per category; `origins` pairs organization positions
     with the states of their communities of origin. Organizations carry their
-    capacity profile (see `add_profiles`). Ids are canonical UUID strings.
+    capacity profile (see `add_profiles`). `reach` is where services are delivered
+    in person, `remote` where by phone or online (see `reach.py`). Ids are
+    canonical UUID strings.
     """
 
     version: int
@@ -59,6 +58,7 @@ class DirectorySnapshot:
     services: pd.DataFrame
     organizations: pd.DataFrame
     reach: Reach
+    remote: Reach
     located: Reach
     points: pd.DataFrame
     nearest: NearestIndex
@@ -73,6 +73,12 @@ class DirectorySnapshot:
         """Return, per service, whether it reaches any of `states` (indices)."""
         reaches = np.zeros(len(self.services), bool)
         reaches[self.reach.service[np.isin(self.reach.region, states)]] = True
+        return reaches
+
+    def reaching_remotely(self, states: np.ndarray | list[int]) -> np.ndarray:
+        """Return, per service, whether it serves any of `states` by phone or online."""
+        reaches = np.zeros(len(self.services), bool)
+        reaches[self.remote.service[np.isin(self.remote.region, states)]] = True
         return reaches
 
     def region_index(self, code: str) -> int | None:
@@ -114,8 +120,8 @@ def build_snapshot(version: int, today: dt.date) -> DirectorySnapshot:
     private = organizations["confidential"].to_numpy(bool)[
         services["owner"].to_numpy(int)
     ]
-    reach, points = read_reach(services, regions, states_of, private)
-    points = public_points(points, services, organizations, regions)
+    reached = read_reach(services, regions, states_of, origins, private)
+    points = public_points(reached.points, services, organizations, regions)
     categories = services["category"].map(CATEGORY_INDEX).to_numpy(int)
     nearest = NearestIndex.build(
         points["lon"].to_numpy(float),
@@ -128,7 +134,8 @@ def build_snapshot(version: int, today: dt.date) -> DirectorySnapshot:
         regions,
         services,
         organizations,
-        reach,
+        reached.in_person,
+        reached.remote,
         located,
         points,
         nearest,

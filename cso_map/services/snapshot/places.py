@@ -5,11 +5,14 @@ from __future__ import annotations
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+from shapely.geometry.base import BaseGeometry
 from sqlalchemy import select
 
+from cso_map.extensions import db
 from cso_map.geo.boundaries import WGS84, from_geojson
 from cso_map.geo.coverage import Reach
 from cso_map.models import Location, Organization, Region, RegionIndicator
+from cso_map.models.region import INDICATOR_NUMBERS
 from cso_map.services.snapshot.rows import (
     canonical_ids,
     id_text,
@@ -18,13 +21,15 @@ from cso_map.services.snapshot.rows import (
 )
 from cso_map.taxonomy import CSO_TYPES
 
-INDICATOR_FIELDS = ("population", "migrant_population", "migrant_women", "migrant_men")
+INDICATOR_FIELDS = INDICATOR_NUMBERS
 
 
 def read_regions() -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
     """Return the states with latest indicators, and (region id, state index) pairs.
 
-    A state maps to itself (`own`); a country to each of its states.
+    A state maps to itself (`own`); a country to each of its states. Their
+    `geometry` is the simplified shape maps draw (`simplified` too): distances are
+    measured on it; point-in-polygon uses the precise shapes (`precise_states`).
     """
     regions = read_frame(
         select(
@@ -34,14 +39,13 @@ def read_regions() -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
             Region.name_es,
             Region.level,
             id_text(Region.parent_id),
-            Region.geometry,
             Region.geometry_simplified,
             Region.label_lat,
             Region.label_lon,
         ).order_by(Region.code),
         [
             *("id", "code", "name_en", "name_es", "level", "parent_id"),
-            *("geometry", "simplified", "label_lat", "label_lon"),
+            *("simplified", "label_lat", "label_lon"),
         ],
     )
     indicators = read_frame(
@@ -60,12 +64,13 @@ def read_regions() -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
     states["illustrative"] = states["illustrative"].fillna(False).astype(bool)
     for field in (*INDICATOR_FIELDS, "year"):
         states[field] = pd.to_numeric(states[field], errors="coerce").astype(float)
+    shapes = gpd.GeoSeries(states["simplified"].map(from_geojson), crs=WGS84)
     frame = gpd.GeoDataFrame(
-        states.drop(columns=["geometry", "region_id", "level", "parent_id"]),
-        geometry=gpd.GeoSeries(states["geometry"].map(from_geojson), crs=WGS84),
+        states.drop(columns=["simplified", "region_id", "level", "parent_id"]),
+        geometry=shapes,
         crs=WGS84,
     )
-    frame["simplified"] = gpd.GeoSeries(states["simplified"].map(from_geojson))
+    frame["simplified"] = shapes
     index = pd.Series(np.arange(len(states)), index=states["id"])
     own = pd.DataFrame(
         {"region_id": states["id"], "state": index.to_numpy(), "own": True}
@@ -74,6 +79,14 @@ def read_regions() -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
         {"region_id": states["parent_id"], "state": index.to_numpy(), "own": False}
     ).dropna()
     return frame.drop(columns=["id"]), pd.concat([own, in_country], ignore_index=True)
+
+
+def precise_states() -> list[BaseGeometry]:
+    """Return the precise shape of every state, in code order (as `read_regions`)."""
+    texts = db.session.scalars(
+        select(Region.geometry).where(Region.level == "state").order_by(Region.code)
+    )
+    return [from_geojson(text) for text in texts]
 
 
 def own_states(states_of: pd.DataFrame) -> pd.DataFrame:

@@ -10,7 +10,6 @@ from sqlalchemy import select
 
 from cso_map.geo.coverage import Reach
 from cso_map.models import (
-    Location,
     Organization,
     OrganizationOrigin,
     organization_skills,
@@ -31,7 +30,6 @@ def add_profiles(organizations: pd.DataFrame, today: dt.date) -> None:
     in their vocabularies (-1: not stated); `people` is paid staff plus
     volunteers (0 when not stated); `skills` and `needs` are bit masks;
     `parent` is the position of the federation or network it belongs to (-1);
-    `online` says whether it has a virtual location (it serves online).
     """
     frame = organizations[["key"]].merge(
         _read_profiles(), how="left", on="key", sort=False
@@ -89,14 +87,7 @@ def _add_capacity(
 
 
 def _add_ties(organizations: pd.DataFrame, frame: pd.DataFrame) -> None:
-    """Add `online`, `parent` and the skills and needs masks, in place."""
-    virtual = read_frame(
-        select(id_text(Location.organization_id)).where(
-            Location.location_type == "virtual"
-        ),
-        ["key"],
-    )
-    organizations["online"] = organizations["key"].isin(virtual["key"]).to_numpy()
+    """Add `parent` and the skills and needs masks, in place."""
     position = pd.Series(np.arange(len(organizations)), index=organizations["key"])
     organizations["parent"] = (
         frame["parent_key"].map(position).fillna(-1).astype(int).to_numpy()

@@ -4,26 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 
-import geopandas as gpd
 import numpy as np
 import pandas as pd
 from sqlalchemy import select
 
-from cso_map.geo.coverage import Reach, radius_reach
 from cso_map.models import (
-    Location,
     Organization,
     Service,
-    ServiceAtLocation,
     ServiceSchedule,
     organization_target_groups,
-    service_area_regions,
     service_languages,
 )
 from cso_map.services.directory.organizations import STALE_AFTER
-from cso_map.services.snapshot.places import in_same_country, own_states
 from cso_map.services.snapshot.rows import id_text, link_masks, read_frame, term_map
 from cso_map.taxonomy import SERVICE_CATEGORIES, SERVICE_LANGUAGES, TARGET_GROUPS
+
+FLAGS = (
+    *("free", "no_documents", "women_only", "walk_in"),
+    *("by_phone", "online", "remote_only"),
+)
 
 
 def read_services(today: dt.date, organizations: pd.DataFrame) -> pd.DataFrame:
@@ -54,6 +53,9 @@ def _active_services(today: dt.date) -> pd.DataFrame:
             Service.no_documents_required,
             Service.women_only,
             Service.walk_in,
+            Service.by_phone,
+            Service.online,
+            Service.remote_only,
             Service.assured_on,
             Organization.last_reviewed_on,
             Organization.verification_status,
@@ -64,6 +66,7 @@ def _active_services(today: dt.date) -> pd.DataFrame:
         [
             *("id", "organization_id", "category_id", "name", "capacity", "radius_km"),
             *("free", "no_documents", "women_only", "walk_in"),
+            *("by_phone", "online", "remote_only"),
             *("assured_on", "reviewed_on", "verification"),
         ],
     )
@@ -77,7 +80,7 @@ def _active_services(today: dt.date) -> pd.DataFrame:
     services["category"] = services["category_id"].map(term_map(SERVICE_CATEGORIES))
     for field in ("capacity", "radius_km"):
         services[field] = pd.to_numeric(services[field]).astype(float)
-    for field in ("free", "no_documents", "women_only", "walk_in"):
+    for field in FLAGS:
         services[field] = services[field].astype(bool)
     return services
 
@@ -116,83 +119,6 @@ def _add_masks(services: pd.DataFrame, organizations: pd.DataFrame) -> None:
         masks = np.zeros(len(organizations), np.int64)
         np.bitwise_or.at(masks, owner, bits)
         organizations[column] = masks
-
-
-def read_reach(
-    services: pd.DataFrame,
-    regions: gpd.GeoDataFrame,
-    states_of: pd.DataFrame,
-    private: np.ndarray | None = None,
-) -> tuple[Reach, pd.DataFrame]:
-    """Return which services reach which states (listed, located or by radius),
-    and the services' located points: `service`, `location`, `lon`, `lat`, `state`.
-
-    `private` marks, per service, those of organizations that hide their address:
-    they reach only the states they are in or list, never by radius.
-    """
-    position = pd.Series(np.arange(len(services)), index=services["id"].to_numpy())
-    listed = read_frame(
-        select(
-            id_text(service_area_regions.c.service_id),
-            id_text(service_area_regions.c.region_id),
-        ),
-        ["service_id", "region_id"],
-    ).merge(states_of, on="region_id")
-    listed["service"] = listed["service_id"].map(position)
-    listed = listed.dropna()
-    points = read_frame(
-        select(
-            id_text(ServiceAtLocation.service_id),
-            id_text(Location.id),
-            id_text(Location.region_id),
-            Location.longitude,
-            Location.latitude,
-            Location.approximate,
-        ).join(Location, Location.id == ServiceAtLocation.location_id),
-        ["service_id", "location", "region_id", "lon", "lat", "approximate"],
-    )
-    points["service"] = points["service_id"].map(position)
-    points = points.dropna(subset=["service"])
-    located = points.merge(own_states(states_of), on="region_id")
-    with_point = points.dropna(subset=["lon"]).merge(
-        own_states(states_of), how="left", on="region_id"
-    )
-    with_point["service"] = with_point["service"].astype(int)
-    if private is None:
-        private = np.zeros(len(services), bool)
-    reach = Reach.union(
-        (listed["service"].to_numpy(int), listed["state"].to_numpy(int)),
-        (located["service"].to_numpy(int), located["state"].to_numpy(int)),
-        _radius_pairs(with_point, services, regions, private),
-    )
-    columns = ["service", "location", "lon", "lat", "approximate", "state"]
-    return reach, with_point[columns].reset_index(drop=True)
-
-
-def _radius_pairs(
-    with_point: pd.DataFrame,
-    services: pd.DataFrame,
-    regions: gpd.GeoDataFrame,
-    private: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Return (service, state) pairs a service's radius reaches.
-
-    A radius stays in the country of the place it is drawn from: reaching a state
-    of another country takes listing that state. A place in no known state has no
-    country, so its radius reaches nothing; a hidden address draws no radius.
-    """
-    owners = with_point["service"].to_numpy(int)
-    point_index, state_index = radius_reach(
-        with_point["lon"].to_numpy(float),
-        with_point["lat"].to_numpy(float),
-        np.where(
-            private[owners], np.nan, services["radius_km"].to_numpy(float)[owners]
-        ),
-        regions.geometry,
-    )
-    home = with_point["state"].to_numpy(float)[point_index]
-    same = in_same_country(regions, home, state_index)
-    return owners[point_index[same]], state_index[same]
 
 
 def read_schedules(services: pd.DataFrame) -> pd.DataFrame:

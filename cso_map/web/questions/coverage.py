@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, SelectField
+from wtforms import SelectField
 
 from cso_map.services.analysis.coverage import CoverageQuery
 from cso_map.taxonomy import (
@@ -13,8 +13,8 @@ from cso_map.taxonomy import (
     TARGET_GROUPS,
 )
 from cso_map.web.forms import (
-    FALSE_VALUES,
     QueryForm,
+    counting_field,
     known_code,
     language_field,
     required_service_field,
@@ -32,10 +32,7 @@ class CoverageForm(QueryForm):
         validate_choice=False,
         validators=[known_code(TARGET_GROUPS)],
     )
-    include_stale = BooleanField(
-        _l("Count unverified listings and those not reviewed in 12 months"),
-        false_values=FALSE_VALUES,
-    )
+    include_stale = counting_field()
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -7,7 +7,7 @@ from wtforms import SearchField, SelectField
 from wtforms.validators import UUID, AnyOf, Length, Optional
 
 from cso_map.services.matching.mentoring import MENTORING_ROLES
-from cso_map.web.forms import QueryForm
+from cso_map.web.forms import QueryForm, counting_field
 
 
 class MentoringForm(QueryForm):
@@ -26,6 +26,7 @@ class MentoringForm(QueryForm):
         ],
     )
     q = SearchField(_l("Name of the organization"), validators=[Length(max=200)])
+    include_stale = counting_field()
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -17,6 +17,7 @@ from cso_map.taxonomy import (
 from cso_map.web.forms import (
     CheckboxesField,
     QueryForm,
+    counting_field,
     state_choices,
     vocabulary_choices,
 )
@@ -39,6 +40,7 @@ class PartnerForm(QueryForm):
         filters=[lambda codes: [normalize_language(c) for c in codes or []]],
     )
     target_group = CheckboxesField(_l("Groups to reach"))
+    include_stale = counting_field()
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -74,4 +76,5 @@ class PartnerForm(QueryForm):
             "service": list(self.service.data or []),
             "language": list(self.language.data or []),
             "target_group": list(self.target_group.data or []),
+            "include_stale": "1" if self.include_stale.data else None,
         }

@@ -101,6 +101,7 @@ class RecordBuilder(OrganizationReader, PlaceReader, ServiceReader):
                 service["free_of_charge"] = bool(FREE.search(fees))
             for flag in SERVICE_FLAGS:
                 service[flag] = bool(service[flag])
+            self.delivery(service)
         for location, _owner in self.locations.values():
             del location["_address"]
         for record in self.organizations.values():
@@ -109,6 +110,22 @@ class RecordBuilder(OrganizationReader, PlaceReader, ServiceReader):
                 if field.kind is Kind.TERM:
                     record[field.name] = record[field.name] or field.default
         return list(self.organizations.values())
+
+    def delivery(self, service: dict) -> None:
+        """Mark a service at a web address as online, and as only online when it
+        is at no other kind of place (other systems say it by location type)."""
+        kinds = {
+            self.locations[place][0]["type"]
+            for place in service["location_ids"]
+            if place in self.locations
+        }
+        if "virtual" in kinds:
+            service["online"] = True
+            service["remote_only"] = service["remote_only"] or kinds == {"virtual"}
+        if service["remote_only"] and not (service["by_phone"] or service["online"]):
+            raise cell.CellError(
+                self.places[service["id"]], "attributes", cell.REMOTE_WITHOUT_CHANNEL
+            )
 
     def category(self, service_id: str) -> str:
         """Return a category for another taxonomy's terms, through the mapping."""

@@ -178,11 +178,10 @@ class ServiceReader:
             raise cell.CellError(
                 where, "freq", _l("only weekly hours with days (byday) can be imported")
             )
+        # A row that closes at or before it opens closes the next day.
         times = [
             clock(row.get(field), where, field) for field in ("opens_at", "closes_at")
         ]
-        if times[0] >= times[1]:
-            raise cell.CellError(where, "closes_at", _l("it closes before it opens"))
         unknown = [day for day in days if day not in WEEKDAY_NUMBERS]
         if unknown:
             raise cell.CellError(

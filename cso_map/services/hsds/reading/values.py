@@ -35,7 +35,10 @@ def canonical_id(value: object, where: cell.Where, field: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _hours_and_minutes(text: str) -> str | None:
-    """Return "HH:MM" of a time of day (hours repeat: each is read once)."""
+    """Return "HH:MM" of a time of day (hours repeat: each is read once); the
+    midnight that ends a day, "24:00", is 00:00 (of the next day)."""
+    if text[:5] == "24:00":
+        return "00:00"
     try:
         return dt.time.fromisoformat(text[:5]).strftime("%H:%M")
     except ValueError:

@@ -52,7 +52,8 @@ def mentoring_suggestions(
     `role` is what the organization would be: "mentor" (suggest mentees) or
     "mentee" (suggest mentors); `policy` judges the gaps a mentee could close.
     Raises KeyError for an unknown organization and NotOptedIn if it has not
-    opted in to that role. `prune=False` scores every other organization instead
+    opted in to that role. Only the listings `policy` counts are suggested (the
+    organization itself may be any). `prune=False` scores every other one instead
     (the benchmark's all-pairs baseline).
     """
     snapshot = directory_snapshot()
@@ -69,6 +70,8 @@ def mentoring_suggestions(
         if prune
         else np.flatnonzero(np.arange(len(organizations)) != me)
     )
+    counted = policy.counted(organizations["verified"], organizations["stale"])
+    candidates = candidates[counted[candidates]]
     if not len(candidates):
         return organizations.iloc[me], []
     mentors, mentees = (

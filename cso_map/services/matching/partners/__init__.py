@@ -1,8 +1,9 @@
 """Likely partners for an authority: who can deliver which services in a state.
 
-Tiers: (1) already delivers the service in the state; (2) delivers it in a
-neighbouring state, within NEARBY_KM of it, or online; (3) delivers a related
-service in the state, or works there with the skills and people to start it.
+Tiers: (1) already delivers the service in the state, in person; (2) delivers it
+in a neighbouring state of the same country, within NEARBY_KM of it, or by phone
+or online there; (3) delivers a related service in the state, or works there
+with the skills and people to start it.
 Inside a tier, a weighted score ranks them; its components are returned, and so
 are reasons a person can read.
 

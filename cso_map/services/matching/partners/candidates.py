@@ -18,6 +18,7 @@ from cso_map.geo.scoring import (
     level_score,
     share_of,
 )
+from cso_map.services.analysis.policy import CoveragePolicy
 from cso_map.services.finder.places import place_book
 from cso_map.services.matching.partners.query import PartnerQuery
 from cso_map.services.matching.relations import related_categories, skills_for_services
@@ -27,18 +28,24 @@ from cso_map.taxonomy import ENGAGEMENT_LEVELS, SERVICE_LANGUAGES, TARGET_GROUPS
 
 NEARBY_KM = 100.0
 MIN_PEOPLE_TO_START = 5  # paid staff and volunteers
-BASES = ("in_region", "neighbour", "nearby", "online", "related", "could_start")
+BASES = ("in_region", "neighbour", "nearby", "remote", "related", "could_start")
 
 
 def service_candidates(
-    snapshot: DirectorySnapshot, state: int, query: PartnerQuery, prune: bool = True
+    snapshot: DirectorySnapshot,
+    state: int,
+    query: PartnerQuery,
+    policy: CoveragePolicy,
+    prune: bool = True,
 ) -> pd.DataFrame:
-    """Return services of the wanted (or related) categories that could serve."""
+    """Return counted services of the wanted (or related) categories that could
+    serve."""
     services = snapshot.services
     organizations = snapshot.organizations
     category = services["category"].to_numpy(object)
-    exact = np.isin(category, query.services)
-    related = np.isin(category, related_categories(query.services))
+    counted = policy.counted(services["verified"], services["stale"])
+    exact = np.isin(category, query.services) & counted
+    related = np.isin(category, related_categories(query.services)) & counted
     owner = services["owner"].to_numpy(int)
     in_state = snapshot.reaching([state])
     outside = np.flatnonzero(exact & ~in_state) if prune else np.arange(len(owner))
@@ -49,7 +56,7 @@ def service_candidates(
             exact & in_state,
             exact & snapshot.reaching(neighbours),
             _nearby(snapshot, state, owner, exact & (km <= NEARBY_KM)),
-            exact & organizations["online"].to_numpy(bool)[owner],
+            exact & snapshot.reaching_remotely([state]),
             related & in_state,
         ],
         BASES[:5],
@@ -59,7 +66,7 @@ def service_candidates(
     basis = basis[rows]
     inside = np.isin(basis, ["in_region", "related"])
     distance = np.where(inside, 1.0, distance_score(km[rows]))
-    distance = np.where(basis == "online", np.fmax(distance, 0.5), distance)
+    distance = np.where(basis == "remote", np.fmax(distance, 0.5), distance)
     return pd.DataFrame(
         {
             "organization": owner[rows],
@@ -112,9 +119,10 @@ def _km_to_state(
 
 
 def could_start_candidates(
-    snapshot: DirectorySnapshot, state: int, query: PartnerQuery
+    snapshot: DirectorySnapshot, state: int, query: PartnerQuery, policy: CoveragePolicy
 ) -> pd.DataFrame:
-    """Return organizations in the state with the skills and people to start."""
+    """Return counted organizations in the state with the skills and people to
+    start."""
     organizations = snapshot.organizations
     wanted_skills = skills_for_services(query.services)
     skills = organizations["skills"].to_numpy(np.int64)
@@ -122,6 +130,7 @@ def could_start_candidates(
     able = np.zeros(len(organizations), bool)
     able[snapshot.located.service[snapshot.located.region == state]] = True
     able &= ((skills & wanted_skills) != 0) & (people >= MIN_PEOPLE_TO_START)
+    able &= policy.counted(organizations["verified"], organizations["stale"])
     rows = np.flatnonzero(able)
     return pd.DataFrame(
         {

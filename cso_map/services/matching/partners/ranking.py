@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from cso_map.geo.scoring import best_per_group, weighted_score
+from cso_map.services.analysis.policy import CoveragePolicy
 from cso_map.services.matching.partners.candidates import (
     could_start_candidates,
     service_candidates,
@@ -26,11 +27,14 @@ WEIGHTS = {
 COMPONENTS = tuple(WEIGHTS)
 
 
-def likely_partners(query: PartnerQuery, prune: bool = True) -> list[Partner]:
+def likely_partners(
+    query: PartnerQuery, policy: CoveragePolicy, prune: bool = True
+) -> list[Partner]:
     """Return the organizations most likely to deliver the services in the state.
 
-    Distances are measured only for services that could be tier 2; `prune=False`
-    measures every service's (the benchmark's baseline).
+    `policy` says which listings count, as on the gap maps. Distances are
+    measured only for services that could be tier 2; `prune=False` measures
+    every service's (the benchmark's baseline).
     """
     snapshot = directory_snapshot()
     state = snapshot.region_index(query.region)
@@ -38,8 +42,8 @@ def likely_partners(query: PartnerQuery, prune: bool = True) -> list[Partner]:
         raise ValueError(f"unknown state {query.region}")
     candidates = pd.concat(
         [
-            service_candidates(snapshot, state, query, prune),
-            could_start_candidates(snapshot, state, query),
+            service_candidates(snapshot, state, query, policy, prune),
+            could_start_candidates(snapshot, state, query, policy),
         ],
         ignore_index=True,
     )

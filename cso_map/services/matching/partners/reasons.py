@@ -51,12 +51,28 @@ def _basis_reasons(
     reason = {"code": basis, "service": service["category"], "region": query.region}
     if basis == "nearby":
         reason["km"] = round(float(row["km"]))
+    if basis == "remote":
+        reason.update(_remote_terms(snapshot, int(row["service_row"]), query.region))
+    home = str(organization["region"] or "")
+    if basis == "in_region" and home[:2] != query.region[:2]:
+        reason["from_country"] = home[:2]  # a binational service
     reasons = [reason]
     if np.isnan(service["capacity"]):
         reasons.append({"code": "capacity_unknown"})
     else:
         reasons.append({"code": "capacity", "people": int(service["capacity"])})
     return reasons
+
+
+def _remote_terms(snapshot: DirectorySnapshot, row: int, region: str) -> dict:
+    """Return how a service is delivered remotely (`channels`) and where (`area`):
+    the state's whole country when it serves all of it, else the state."""
+    service = snapshot.services.iloc[row]
+    channels = [name for name in ("by_phone", "online") if service[name]]
+    country = snapshot.states_in(region[:2])
+    reached = snapshot.remote.region[snapshot.remote.service == row]
+    whole = len(country) > 0 and bool(np.isin(country, reached).all())
+    return {"channels": channels, "area": region[:2] if whole else region}
 
 
 def _coverage_reasons(
