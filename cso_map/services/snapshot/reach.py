@@ -195,13 +195,14 @@ def _near_listed_pairs(
     )
     trips = trips[trips["home"].to_numpy(int) != trips["state"].to_numpy(int)]
     home = trips["home"].to_numpy(int)
-    state = trips["state"].to_numpy(int)
-    hidden = private[trips["service"].to_numpy(int)]
-    distance = _distances_km(trips, regions, hidden)
-    near = (distance <= LISTED_REACH_KM) & (
-        trips["own"].to_numpy(bool)
-        | in_same_country(regions, home.astype(float), state)
+    # A state of the other country is never near enough unless listed itself.
+    allowed = trips["own"].to_numpy(bool) | in_same_country(
+        regions, home.astype(float), trips["state"].to_numpy(int)
     )
+    trips = trips[allowed]
+    hidden = private[trips["service"].to_numpy(int)]
+    near = _within_reach(trips, regions, hidden)
+    state = trips["state"].to_numpy(int)
     unplaced = listed[
         ~listed["service"].isin(places["service"]) & listed["own"].to_numpy(bool)
     ]
@@ -211,15 +212,16 @@ def _near_listed_pairs(
     )
 
 
-def _distances_km(
+def _within_reach(
     trips: pd.DataFrame, regions: gpd.GeoDataFrame, hidden: np.ndarray
 ) -> np.ndarray:
-    """Return, per row, the km from its point (`lon`, `lat`) to state `state`;
-    for a `hidden` row, from its own state (`home`) instead (0: touching)."""
+    """Return, per row, whether state `state` lies within `LISTED_REACH_KM` of its
+    point (`lon`, `lat`); for a `hidden` row, of its own state (`home`)."""
     if trips.empty:
-        return np.empty(0)
+        return np.zeros(0, bool)
     metric = to_metric(regions.geometry)
     shapes = np.asarray(metric.values)
+    shapely.prepare(shapes)  # each state is tested against many points
     points = gpd.GeoSeries(
         shapely.points(trips["lon"].to_numpy(float), trips["lat"].to_numpy(float)),
         crs=regions.crs,
@@ -227,5 +229,6 @@ def _distances_km(
     origins = np.where(
         hidden, shapes[trips["home"].to_numpy(int)], np.asarray(points.values)
     )
-    distance = shapely.distance(origins, shapes[trips["state"].to_numpy(int)]) / 1000
-    return np.where(np.isnan(distance), np.inf, distance)
+    return shapely.dwithin(
+        shapes[trips["state"].to_numpy(int)], origins, LISTED_REACH_KM * 1000
+    )
