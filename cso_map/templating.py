@@ -21,7 +21,7 @@ from cso_map.services.directory.regions import get_region
 from cso_map.services.directory.statistics import has_demo_data
 from cso_map.taxonomy import VOCABULARIES
 from cso_map.urls import safe_url
-from cso_map.web.forms import FALSE_VALUES
+from cso_map.web.policy import counting_all
 
 
 def url_in_language(lang: str) -> str:
@@ -78,11 +78,6 @@ def action_label(action: str) -> str:
         "merge": _("Merged"),
         "import": _("Imported"),
     }.get(action, action)
-
-
-def counting_all() -> bool:
-    """Return whether the page was asked to count every listing (`include_stale`)."""
-    return request.args.get("include_stale", "") not in FALSE_VALUES
 
 
 def counting_switch_url() -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import current_app
+from flask import current_app, request
 
 from cso_map.services.analysis.policy import CoveragePolicy
-from cso_map.templating import counting_all
+from cso_map.web.forms import FALSE_VALUES
 
 
 def coverage_policy(include_stale: bool = False) -> CoveragePolicy:
@@ -23,3 +23,8 @@ def requested_policy() -> CoveragePolicy:
     """Return the policy a page without a question form was asked for (its
     `include_stale` argument, read as the forms read it)."""
     return coverage_policy(include_stale=counting_all())
+
+
+def counting_all() -> bool:
+    """Return whether the page was asked to count every listing (`include_stale`)."""
+    return request.args.get("include_stale", "") not in FALSE_VALUES
