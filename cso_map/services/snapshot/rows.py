@@ -39,10 +39,26 @@ def canonical_ids(ids: pd.Series) -> pd.Series:
 
 
 def read_frame(statement: Select, columns: list[str]) -> pd.DataFrame:
-    """Return the rows of `statement` as a data frame, built column by column."""
-    rows = db.session.execute(statement).all()
-    values = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
-    return pd.DataFrame(dict(zip(columns, values, strict=True)))
+    """Return the rows of `statement` as a data frame, built column by column.
+
+    Rows come straight from the driver's cursor (SQLAlchemy's row objects cost
+    more than the query); only columns whose type converts the driver's value
+    (a date stored as text on SQLite) are converted.
+    """
+    result = db.session.connection().execute(statement)
+    try:
+        rows = result.cursor.fetchall()
+        driver_types = [entry[1] for entry in result.cursor.description]
+    finally:
+        result.close()
+    frame = pd.DataFrame.from_records(rows, columns=columns, coerce_float=False)
+    dialect = db.session.get_bind().dialect
+    for i, column in enumerate(statement.selected_columns):
+        kind = column.type.dialect_impl(dialect)
+        convert = kind.result_processor(dialect, driver_types[i])
+        if convert is not None and rows:
+            frame[columns[i]] = [convert(row[i]) for row in rows]
+    return frame
 
 
 def term_map(vocabulary: Vocabulary, bits: bool = False) -> dict[str, object]:
