@@ -58,7 +58,9 @@ def radius_reach(
 
     Points are lon/lat degrees; circles have radius `radii_km` (NaN: no circle) and are
     measured in `crs` (default: an equidistant projection centred on the regions), as
-    the distance from the point to the region's boundary, without building buffers.
+    the distance from the point to the region's boundary, without building buffers:
+    the regions' tree finds those whose box meets the circle's box, then each
+    (prepared) region tests its own candidates.
     """
     radii = np.asarray(radii_km, float)
     has_radius = np.flatnonzero(~np.isnan(radii) & (radii > 0))
@@ -69,13 +71,19 @@ def radius_reach(
         shapely.points(np.asarray(lons)[has_radius], np.asarray(lats)[has_radius]),
         crs=regions.crs,
     ).to_crs(metric_regions.crs)
-    tree = shapely.STRtree(np.asarray(metric_regions.values))
-    point_index, region_index = tree.query(
-        np.asarray(points.values),
-        predicate="dwithin",
-        distance=radii[has_radius] * 1000,
+    shapes = np.asarray(metric_regions.values)
+    centres = np.asarray(points.values)
+    xy = shapely.get_coordinates(centres)
+    metres = radii[has_radius] * 1000
+    boxes = shapely.box(
+        xy[:, 0] - metres, xy[:, 1] - metres, xy[:, 0] + metres, xy[:, 1] + metres
     )
-    return has_radius[point_index], region_index
+    point_index, region_index = shapely.STRtree(shapes).query(boxes)
+    shapely.prepare(shapes)
+    near = shapely.dwithin(
+        shapes[region_index], centres[point_index], metres[point_index]
+    )
+    return has_radius[point_index[near]], region_index[near]
 
 
 def split_shares(reach: Reach, demand: np.ndarray, n_services: int) -> np.ndarray:
