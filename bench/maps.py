@@ -54,13 +54,20 @@ NO_TILES = Tiles(None)
 BASELINE_BROWSER_LIMIT = 10_000  # plain Markers took 33 s at 10k here; 100k never drew
 TARGETS = {"html_mb_10k": 2.5, "first_frame_s": {10_000: 0.5, 100_000: 1.5}}
 TEXTS = GapMapTexts(
-    "Places per month per 1,000 people in need",
-    ("Region", "Providers", "Capacity", "People in need", "Places per 1,000", "Status"),
-    "Gap",
-    "No data",
-    "up to {value}",
-    "Providers",
-    "Coverage",
+    title="Places per month per 1,000 people in need",
+    aliases=(
+        *("Region", "Providers", "Capacity", "People in need"),
+        *("Places per 1,000", "Status"),
+    ),
+    gap="Gap",
+    no_data="No data",
+    unknown="Capacity not reported",
+    below_label="under {high}",
+    between_label="{low} to under {high}",
+    above_label="{low} or more",
+    threshold_note="Underserved: under {value}",
+    providers_layer="Providers",
+    regions_layer="Coverage",
 )
 
 

@@ -67,7 +67,7 @@ def register_extensions(app: Flask) -> None:
     from cso_map.accounts.session import register_login
     from cso_map.database import configure_engine
     from cso_map.extensions import babel, csrf, db, limiter, migrate
-    from cso_map.i18n import current_language
+    from cso_map.i18n import current_locale
     from cso_map.services.snapshot.data_version import track_data_version
 
     db.init_app(app)
@@ -76,7 +76,7 @@ def register_extensions(app: Flask) -> None:
         configure_engine(db.engine)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
-    babel.init_app(app, locale_selector=current_language)
+    babel.init_app(app, locale_selector=current_locale)
     register_login(app)
     limiter.init_app(app)
 
@@ -106,6 +106,7 @@ def register_blueprints(app: Flask) -> None:
     from cso_map.partners import bp as partners_bp
     from cso_map.regions import bp as regions_bp
     from cso_map.vendor import register_vendor_assets
+    from cso_map.web.favicon import register_favicon
 
     app.register_blueprint(directory_bp)
     app.register_blueprint(finder_bp)
@@ -123,14 +124,17 @@ def register_blueprints(app: Flask) -> None:
     register_root_redirect(app)
     register_api_docs(app)
     register_vendor_assets(app)
+    register_favicon(app)
 
 
 def register_error_handling(app: Flask) -> None:
-    """Attach error pages, the NUL check and the security headers."""
+    """Attach error pages, the NUL check, the security headers and compression."""
     from cso_map.errors import register_error_handlers
     from cso_map.security import register_request_security
+    from cso_map.web.compression import register_compression
 
     register_error_handlers(app)
+    register_compression(app)  # runs after the headers hook (Flask reverses order)
     register_request_security(app)
 
 

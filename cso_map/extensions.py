@@ -1,6 +1,7 @@
 """Flask extensions, created unbound and initialised in `create_app`."""
 
 from flask_babel import Babel
+from flask_compress import Compress
 from flask_limiter import Limiter
 from flask_login import LoginManager
 from flask_migrate import Migrate
@@ -14,5 +15,6 @@ db = SQLAlchemy(metadata=Base.metadata)
 migrate = Migrate()
 csrf = CSRFProtect()
 babel = Babel()
+compress = Compress()
 login_manager = LoginManager()
 limiter = Limiter(key_func=client_key, default_limits=[], headers_enabled=False)

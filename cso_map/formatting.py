@@ -1,4 +1,8 @@
-"""Presentation helpers for templates: names, hours, statuses and links."""
+"""Presentation helpers for templates: numbers, names, hours, statuses and links.
+
+Every number a page shows goes through `format_number` (or `format_score`), in the
+reader's conventions: Mexican Spanish and US English ("1,075", "0.3").
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,14 @@ import datetime as dt
 from collections.abc import Iterable
 
 from babel import Locale
-from babel.dates import get_day_names
+from babel.dates import format_time, get_day_names
 from babel.lists import format_list
 from babel.numbers import format_decimal
-from flask_babel import format_time
+from flask_babel import get_translations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from cso_map.i18n import current_language
+from cso_map.i18n import current_language, current_locale
 
 SERVICE_STATUS_LABELS = {
     "active": _l("Active"),
@@ -26,9 +30,39 @@ SERVICE_STATUS_LABELS = {
 ALL_DAY = (dt.time(0, 0), dt.time(0, 0))
 
 
+def format_number(value: float | None) -> str:
+    """Return `value` in the reader's notation: "1,075", "4.54", "0.031" ("no data"
+    for None/NaN)."""
+    if value is None or value != value:
+        return _("no data")
+    magnitude = abs(value)
+    digits = (
+        "#,##0.###" if magnitude < 0.1 else "#,##0.##" if magnitude < 100 else "#,##0"
+    )
+    return format_decimal(value, format=digits, locale=current_locale())
+
+
+def format_score(value: float) -> str:
+    """Return a score between 0 and 1 with two decimals: "0.89"."""
+    return format_decimal(value, format="0.00", locale=current_locale())
+
+
+def plural_count(value: float) -> int:
+    """Return the count that picks `value`'s plural form: itself when whole, else 2
+    (a fraction takes the plural in Spanish and English: "0.5 plazas")."""
+    return int(value) if float(value).is_integer() else 2
+
+
+def count_text(singular: str, plural: str, count: float, **variables) -> str:
+    """Return the singular or plural sentence for `count`, whose `%(num)s` is the
+    formatted count: "Atiende a cerca de 1,002 personas al mes"."""
+    text = get_translations().ungettext(singular, plural, plural_count(count))
+    return text % {"num": format_number(count), **variables}
+
+
 def country_name(code: str) -> str:
     """Return the name of ISO 3166-1 country `code` in the current language."""
-    return Locale(current_language()).territories.get(code.upper(), code)
+    return Locale.parse(current_locale()).territories.get(code.upper(), code)
 
 
 def service_status(status: str) -> str:
@@ -59,9 +93,12 @@ def _days(first: int, last: int) -> str:
 def _hours(opens: dt.time, closes: dt.time) -> str:
     if (opens, closes) == ALL_DAY:
         return _("open 24 hours")
+    # Opening hours keep the 24-hour clock in Spanish ("9:00–17:00"), as Mexican
+    # signs and official texts write them (es_MX's own short time is "5:00 p.m.").
+    language = current_language()
     times = {
-        "opens": format_time(opens, "short"),
-        "closes": format_time(closes, "short"),
+        "opens": format_time(opens, "short", locale=language),
+        "closes": format_time(closes, "short", locale=language),
     }
     if closes <= opens:
         return _("%(opens)s–%(closes)s (next day)", **times)
@@ -70,13 +107,13 @@ def _hours(opens: dt.time, closes: dt.time) -> str:
 
 def km_text(km: float) -> str:
     """Return a distance in the current language: "800 m", "3.2 km", "45 km"."""
-    lang = current_language()
+    locale = current_locale()
     if km < 1:
         return _(
-            "%(m)s m", m=format_decimal(round(km * 1000, -1), "#,##0", locale=lang)
+            "%(m)s m", m=format_decimal(round(km * 1000, -1), "#,##0", locale=locale)
         )
     digits = "#,##0.#" if km < 10 else "#,##0"
-    return _("%(km)s km", km=format_decimal(km, digits, locale=lang))
+    return _("%(km)s km", km=format_decimal(km, digits, locale=locale))
 
 
 def tel_href(phone: str | None) -> str | None:
@@ -113,14 +150,14 @@ def eligibility(service) -> list[str]:
 
 def day_name(weekday: int) -> str:
     """Return the name of a weekday (0 is Monday) in the current language."""
-    return get_day_names("wide", locale=current_language())[weekday]
+    return get_day_names("wide", locale=current_locale())[weekday]
 
 
 def remote_channels(channels: Iterable[str]) -> str:
     """Return how a service is given remotely: "by phone", "online" or both."""
     names = {"by_phone": _("by phone"), "online": _("online")}
     return format_list(
-        [str(names[channel]) for channel in channels], locale=current_language()
+        [str(names[channel]) for channel in channels], locale=current_locale()
     )
 
 

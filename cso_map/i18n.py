@@ -3,6 +3,9 @@
 from flask import current_app, g, has_request_context, redirect, request, url_for
 
 LANGUAGES = ("es", "en")
+# The conventions of each language's readers: Mexican Spanish writes "1,075" and
+# "0.3" (Spain's "1.075" and "0,3" read wrong in Mexico), English as in the US.
+LOCALES = {"es": "es_MX", "en": "en_US"}
 LANG_PREFIX = "/<any(es, en):lang_code>"
 
 
@@ -19,6 +22,12 @@ def current_language() -> str:
     if has_request_context() and "lang_code" in g:
         return g.lang_code
     return best_language()
+
+
+def current_locale() -> str:
+    """Return the Babel locale of this request's language ("es_MX", "en_US")."""
+    language = current_language()
+    return LOCALES.get(language, language)
 
 
 def pull_lang_code(endpoint: str | None, values: dict | None) -> None:

@@ -13,6 +13,7 @@ from cso_map.map_pages import (
     points_source,
     status_labels,
 )
+from cso_map.maps.page import map_page_html
 from cso_map.services.analysis.maps import directory_map, gap_map
 from cso_map.services.analysis.region_maps import organizations_compact, regions_geojson
 from cso_map.web.policy import coverage_policy
@@ -60,7 +61,7 @@ def export_map(kind: str, lang: str, question: dict) -> str:
             _("Organizations by type"),
             region=form.region.data or None,
         )
-    return figure_map.get_root().render()
+    return map_page_html(figure_map, lang, f"{_('Map')} · CSO Map")
 
 
 def _check(form) -> None:

@@ -8,15 +8,18 @@ own, looser CSP (the one exception security.md allows).
 
 from __future__ import annotations
 
-from babel.numbers import format_decimal
 from flask import current_app, make_response, url_for
 from flask_babel import gettext as _
 
 from cso_map.config import PROJECT_ROOT
+from cso_map.formatting import format_number
 from cso_map.i18n import current_language
 from cso_map.maps.assets import LEAFLET_DIR, MapAssets, inline_assets
 from cso_map.maps.gap_map import GapMapTexts
+from cso_map.maps.links_map import LinksLegend
+from cso_map.maps.page import map_page_html
 from cso_map.maps.points import PointsSource
+from cso_map.maps.results_map import ResultsLegend
 from cso_map.maps.tiles import Tiles, tiles_from_setting
 from cso_map.services.analysis.maps import MapSetting
 from cso_map.taxonomy import SERVICE_CATEGORIES
@@ -27,9 +30,19 @@ OWN_STYLE = PROJECT_ROOT / "static" / "css" / "map.css"
 
 
 def configured_tiles() -> Tiles:
-    """Return the tiles set by TILES (osm, none or a URL template)."""
+    """Return the tiles set by TILES (osm, none or a URL template).
+
+    Without tiles, maps draw the states' outlines from the regions API instead.
+    """
     config = current_app.config
-    return tiles_from_setting(config["TILES"], config["TILES_ATTRIBUTION"])
+    return tiles_from_setting(
+        config["TILES"], config["TILES_ATTRIBUTION"], url_for("api.regions")
+    )
+
+
+def zoom_titles() -> tuple[str, str]:
+    """Return the titles of the zoom buttons, in the page's language."""
+    return _("Zoom in"), _("Zoom out")
 
 
 def page_assets() -> MapAssets:
@@ -43,6 +56,7 @@ def page_assets() -> MapAssets:
             url_for("leaflet", filename="leaflet.css"),
             url_for("static", filename="css/map.css"),
         ),
+        zoom_titles=zoom_titles(),
     )
 
 
@@ -51,24 +65,18 @@ def offline_assets() -> MapAssets:
     return inline_assets(
         [LEAFLET_DIR / "leaflet.js", OWN_SCRIPT],
         [LEAFLET_DIR / "leaflet.css", OWN_STYLE],
+        zoom_titles(),
     )
-
-
-def format_number(value: float | None) -> str:
-    """Return `value` in the current language's notation ("no data" for None/NaN)."""
-    if value is None or value != value:
-        return _("no data")
-    magnitude = abs(value)
-    digits = (
-        "#,##0.###" if magnitude < 0.1 else "#,##0.##" if magnitude < 100 else "#,##0"
-    )
-    return format_decimal(value, format=digits, locale=current_language())
 
 
 def map_setting(offline: bool = False) -> MapSetting:
     """Return assets, tiles and number format for maps in this request."""
-    assets = offline_assets() if offline else page_assets()
-    return MapSetting(assets, configured_tiles(), format_number)
+    if offline:  # a file that opens offline cannot fetch outlines: maps inline them
+        tiles = configured_tiles()
+        return MapSetting(
+            offline_assets(), Tiles(tiles.url, tiles.attribution), format_number
+        )
+    return MapSetting(page_assets(), configured_tiles(), format_number)
 
 
 def family_labels() -> dict[str, str]:
@@ -109,9 +117,33 @@ def gap_texts() -> GapMapTexts:
         gap=_("Gap: need and no provider"),
         no_data=_("No data on need"),
         unknown=_("Not known: capacity not reported"),
-        class_label=_("up to {value}"),
+        below_label=_("under {high}"),
+        between_label=_("{low} to under {high}"),
+        above_label=_("{low} or more"),
+        threshold_note=_("Underserved: under {value}"),
         providers_layer=_("Providers"),
         regions_layer=_("Coverage"),
+    )
+
+
+def results_legend() -> ResultsLegend:
+    """Return the words of the finder's results map legend."""
+    return ResultsLegend(
+        title=_("On this map"),
+        result=_("Help found"),
+        approximate=_("Approximate place: the exact address is not public"),
+    )
+
+
+def links_legend() -> LinksLegend:
+    """Return the words of the links map legend."""
+    return LinksLegend(
+        title=_("Ties to places of origin"),
+        line=_(
+            "From where organizations are to their state of origin;"
+            " thicker: more organizations"
+        ),
+        origin=_("State of origin"),
     )
 
 
@@ -143,9 +175,10 @@ def points_source(
     )
 
 
-def frame_response(figure_map):
+def frame_response(figure_map, title: str | None = None):
     """Return a map's HTML as a sandboxed document only our pages may frame."""
-    response = make_response(figure_map.get_root().render())
+    page_title = f"{title or _('Map')} · CSO Map"
+    response = make_response(map_page_html(figure_map, current_language(), page_title))
     tiles = configured_tiles().host or ""
     response.headers["Content-Security-Policy"] = "; ".join(
         (

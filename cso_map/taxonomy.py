@@ -8,7 +8,7 @@ Term ids are UUIDv5 of the taxonomy and code, identical on every installation.
 from __future__ import annotations
 
 from cso_map.services.records.fields import ATTRIBUTE_FIELDS
-from cso_map.services.records.service_fields import SERVICE_ATTRIBUTE_FIELDS
+from cso_map.services.records.service_fields import SERVICE_ONLY_ATTRIBUTE_FIELDS
 from cso_map.vocabulary import Term, Vocabulary
 
 
@@ -269,7 +269,7 @@ PROFILE_FIELDS = Vocabulary(
         ("last_reviewed", "Last reviewed", "Última revisión"),
         ("organization_status", "Organization status", "Estado de la organización"),
         ("demo", "Fictional demo data", "Dato ficticio de demostración"),
-        *((field.name, *field.label) for field in SERVICE_ATTRIBUTE_FIELDS),
+        *((field.name, *field.label) for field in SERVICE_ONLY_ATTRIBUTE_FIELDS),
         ("state", "State (ISO 3166-2)", "Estado (ISO 3166-2)"),
         ("approximate", "Approximate place", "Lugar aproximado"),
     ),

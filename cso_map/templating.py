@@ -1,22 +1,28 @@
-"""Template globals: the current language, links to the other language, labels."""
+"""Template globals: the current language, links to the other language, labels,
+and the one number formatter (also behind `|numberformat` and `ngettext`'s count)."""
 
 from __future__ import annotations
 
+from babel.lists import format_list
 from flask import Flask, current_app, request, url_for
 from flask_babel import gettext as _
+from jinja2 import pass_context
 
 from cso_map.formatting import (
     country_name,
     day_name,
     delivery,
     eligibility,
+    format_number,
+    format_score,
     km_text,
     opening_hours,
+    plural_count,
     remote_channels,
     service_status,
     tel_href,
 )
-from cso_map.i18n import LANGUAGES, current_language
+from cso_map.i18n import LANGUAGES, current_language, current_locale
 from cso_map.services.directory.regions import get_region
 from cso_map.services.directory.statistics import has_demo_data
 from cso_map.taxonomy import VOCABULARIES
@@ -45,9 +51,25 @@ def label(vocabulary: str, code: str | None) -> str:
     return terms[code].label(current_language()) if code in terms else code
 
 
+# Names of languages are capitalized in English only; other terms are common nouns.
+PROPER_IN_ENGLISH = {"language"}
+
+
+def label_in_sentence(vocabulary: str, code: str | None) -> str:
+    """Return the label of `code` as written inside a sentence: "trabajan en
+    español", "works with families" (acronyms such as "LGBTIQ+" keep their case)."""
+    text = label(vocabulary, code)
+    if current_language() == "en" and vocabulary in PROPER_IN_ENGLISH:
+        return text
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def label_list(vocabulary: str, codes: list[str]) -> str:
-    """Return the labels of `codes` in `vocabulary`, joined by commas."""
-    return ", ".join(label(vocabulary, code) for code in codes)
+    """Return the labels of `codes` inside a sentence: "español, inglés y mixteco"."""
+    labels = [label_in_sentence(vocabulary, code) for code in codes]
+    return format_list(labels, locale=current_locale()) if labels else ""
 
 
 def region_name(code: str | None) -> str:
@@ -90,6 +112,18 @@ def counting_switch_url() -> str:
     return url_for(request.endpoint, **(request.view_args or {}), **args)
 
 
+def counted_ngettext(plain):
+    """Wrap the template `ngettext`: `%(num)s` is a formatted number, and a number
+    with decimals (a threshold of 1.5) picks the plural."""
+
+    @pass_context
+    def ngettext(context, singular: str, plural: str, num, **variables):
+        variables.setdefault("num", format_number(num))
+        return plain(context, singular, plural, plural_count(num), **variables)
+
+    return ngettext
+
+
 def template_globals() -> dict:
     """Return the names every template can use."""
     lang = current_language()
@@ -100,6 +134,9 @@ def template_globals() -> dict:
         "counting_switch_url": counting_switch_url,
         "counting_all": counting_all,
         "label": label,
+        "label_in_sentence": label_in_sentence,
+        "number": format_number,
+        "score": format_score,
         "vocabularies": VOCABULARIES,
         "exit_url": current_app.config["EXIT_URL"],
         "safe_url": safe_url,
@@ -122,3 +159,7 @@ def template_globals() -> dict:
 def register_template_helpers(app: Flask) -> None:
     """Attach the template globals to `app`."""
     app.context_processor(template_globals)
+    app.jinja_env.filters["numberformat"] = format_number
+    app.jinja_env.globals["ngettext"] = counted_ngettext(
+        app.jinja_env.globals["ngettext"]
+    )

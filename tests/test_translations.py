@@ -61,6 +61,8 @@ def test_the_catalogs_hold_exactly_the_messages_of_the_code(tmp_path):
             str(PROJECT_ROOT / "babel.cfg"),
             "-k",
             "_l",
+            "-k",
+            "count_text:1,2",
             "-o",
             str(fresh),
             "--no-location",

@@ -18,7 +18,7 @@ from cso_map.demo.gaps import enforce_gaps
 from cso_map.demo.ids import demo_id
 from cso_map.demo.naming import acronym, draw_name, organization_description, slug
 from cso_map.demo.run import Run
-from cso_map.demo.services import Provider, build_services
+from cso_map.demo.services import Provider, build_services, translate_service
 from cso_map.demo.traits import (
     draw_days_ago,
     draw_languages,
@@ -206,19 +206,27 @@ def _context(home: Home, language: str, languages: list[str]) -> dict:
 
 
 def _describe(record: dict, rng: random.Random) -> None:
-    """Describe the organization from its final services; drop the context."""
+    """Describe the organization from its final services, in its language and
+    the other one (its services too); drop the context."""
     context = record.pop("_context")
+    language = context["language"]
     categories = [service["category"] for service in record["services"]]
-    record["description"] = organization_description(
-        context["language"],
-        record["type"],
-        context["city"],
-        context["state"],
-        context["community"],
-        context["origin"],
-        categories,
-        context["story"],
+    record["description"], record["description_translation"] = (
+        organization_description(
+            written,
+            record["type"],
+            context["city"],
+            context["state"],
+            context["community"],
+            context["origin"],
+            categories,
+            context["story"],
+        )
+        for written in (language, "en" if language == "es" else "es")
     )
+    record["text_language"] = language
+    for service in record["services"]:
+        translate_service(service, language, record["name"])
     record["target_groups"] = draw_target_groups(
         rng,
         record["type"],

@@ -171,14 +171,33 @@ def service_description(
     )
 
 
+def translate_service(service: dict, language: str, org_name: str) -> None:
+    """Give a final service its texts in the other language (no draw): its
+    texts are in `language`, the organization's."""
+    other = "en" if language == "es" else "es"
+    suffix = w.BINATIONAL_SUFFIX[language]
+    binational = service["name"].endswith(suffix)
+    name = service["name"].removesuffix(suffix) if binational else service["name"]
+    translated = w.SERVICE_NAME_TRANSLATIONS[name]
+    service["text_language"] = language
+    service["name_translation"] = (
+        translated + w.BINATIONAL_SUFFIX[other] if binational else translated
+    )
+    service["description_translation"] = service_description(
+        service["category"], other, org_name, binational
+    )
+    service["eligibility_notes_translation"] = (
+        w.WOMEN_ONLY_NOTES[other] if service["eligibility_notes"] else ""
+    )
+    service["application_process_translation"] = (
+        w.WHAT_TO_BRING[other] if service["application_process"] else ""
+    )
+
+
 def _eligibility(rng: random.Random, category: str, language: str) -> dict:
     women_only = category == "womens_services" and rng.random() < 0.8
     ages = {"children_youth": rng.choice([(6, 17), (12, 24)]), "education": (15, None)}
     minimum, maximum = ages.get(category, (None, None))
-    notes = {
-        "es": "Solo mujeres, con sus hijas e hijos.",
-        "en": "Women and their children only.",
-    }
     return {
         "free_of_charge": rng.random()
         < (0.5 if category in NO_FEE_CATEGORIES else 0.9),
@@ -187,7 +206,7 @@ def _eligibility(rng: random.Random, category: str, language: str) -> dict:
         "walk_in": rng.random() < WALK_IN_LIKELY.get(category, 0.2),
         "minimum_age": minimum,
         "maximum_age": maximum,
-        "eligibility_notes": notes[language] if women_only else "",
+        "eligibility_notes": w.WOMEN_ONLY_NOTES[language] if women_only else "",
     }
 
 

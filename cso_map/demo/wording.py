@@ -132,6 +132,104 @@ SERVICE_NAMES = {
     },
 }
 
+# Every service name above in the other language (a demo service gives both).
+SERVICE_NAME_TRANSLATIONS = {
+    "Orientación para personas recién llegadas": "Orientation for newcomers",
+    "Información y canalización": "Information and referrals",
+    "Módulo de atención a migrantes": "Help desk for migrants",
+    "Newcomer orientation": "Orientación para personas recién llegadas",
+    "Information and referrals": "Información y canalización",
+    "Immigrant help desk": "Módulo de atención a migrantes",
+    "Clases de inglés para adultos": "English classes for adults",
+    "Círculo de conversación en inglés": "English conversation circle",
+    "English classes for adults": "Clases de inglés para adultos",
+    "English conversation circle": "Círculo de conversación en inglés",
+    "Clases de español para personas extranjeras": "Spanish classes for foreigners",
+    "Español para recién llegados": "Spanish for newcomers",
+    "Apoyo escolar y becas": "School support and scholarships",
+    "Primaria y secundaria abierta para adultos": "Primary and secondary school "
+    "for adults",
+    "High-school equivalency classes": "Clases de preparatoria abierta",
+    "School enrolment and scholarships help": "Ayuda con la inscripción escolar y "
+    "las becas",
+    "Consulta médica general": "General medical care",
+    "Jornadas de salud comunitaria": "Community health days",
+    "Community health clinic": "Clínica de salud comunitaria",
+    "Health screening days": "Jornadas de chequeos médicos",
+    "Apoyo para encontrar vivienda": "Help finding housing",
+    "Asesoría sobre contratos de renta": "Advice on rental contracts",
+    "Help finding housing": "Apoyo para encontrar vivienda",
+    "Tenant rights counselling": "Asesoría sobre derechos de inquilinos",
+    "Bolsa de trabajo": "Job board",
+    "Vinculación laboral": "Job placement",
+    "Job placement": "Vinculación laboral",
+    "Job search workshops": "Talleres de búsqueda de empleo",
+    "Talleres de oficios": "Trade workshops",
+    "Certificación de competencias laborales": "Job skills certification",
+    "Vocational training": "Capacitación para el trabajo",
+    "Help getting skills recognised": "Reconocimiento de habilidades laborales",
+    "Incubadora de negocios": "Business incubator",
+    "Taller de emprendimiento y cooperativismo": "Entrepreneurship and "
+    "cooperatives workshop",
+    "Small business incubator": "Incubadora de pequeños negocios",
+    "Entrepreneurship workshops": "Talleres de emprendimiento",
+    "Asesoría migratoria gratuita": "Free immigration advice",
+    "Clínica jurídica migratoria": "Immigration law clinic",
+    "Acompañamiento en solicitudes de asilo": "Support with asylum applications",
+    "Free immigration legal clinic": "Clínica jurídica migratoria gratuita",
+    "Know-your-rights and DACA renewals": "Conozca sus derechos y renovación de DACA",
+    "Asylum case support": "Acompañamiento en casos de asilo",
+    "Defensa de derechos laborales": "Labor rights defense",
+    "Asesoría por salarios no pagados": "Help with unpaid wages",
+    "Wage theft clinic": "Clínica contra el robo de salarios",
+    "Workers' rights helpline": "Línea de ayuda sobre derechos laborales",
+    "Reunificación familiar": "Family reunification",
+    "Búsqueda de familiares": "Family tracing",
+    "Family reunification support": "Apoyo para la reunificación familiar",
+    "Help with family petitions": "Ayuda con peticiones familiares",
+    "Credencial para votar desde el extranjero": "Voter ID card from abroad",
+    "Escuela de liderazgo comunitario": "Community leadership school",
+    "Citizenship and voter registration": "Ciudadanía y registro de votantes",
+    "Community leadership school": "Escuela de liderazgo comunitario",
+    "Atención a casos de discriminación": "Help with discrimination cases",
+    "Talleres contra el racismo": "Anti-racism workshops",
+    "Report discrimination and get support": "Denuncie la discriminación y reciba "
+    "apoyo",
+    "Anti-racism workshops": "Talleres contra el racismo",
+    "Atención integral a mujeres migrantes": "Comprehensive care for migrant women",
+    "Grupo de apoyo entre mujeres": "Women's support group",
+    "Guardería durante las clases": "Childcare during classes",
+    "Services for immigrant women": "Servicios para mujeres inmigrantes",
+    "Women's support group": "Grupo de apoyo entre mujeres",
+    "Childcare during classes": "Guardería durante las clases",
+    "Programa de niñez migrante": "Program for migrant children",
+    "Tareas dirigidas y actividades juveniles": "Homework help and youth activities",
+    "Youth mentoring program": "Programa de mentoría juvenil",
+    "After-school homework club": "Club de tareas después de clases",
+    "Interpretación y mediación cultural": "Interpretation and cultural mediation",
+    "Intérpretes en lenguas indígenas": "Indigenous language interpreters",
+    "Interpretation and cultural mediation": "Interpretación y mediación cultural",
+    "Indigenous language interpreters": "Intérpretes en lenguas indígenas",
+    "Albergue temporal": "Temporary shelter",
+    "Comedor y albergue": "Soup kitchen and shelter",
+    "Ayuda humanitaria": "Humanitarian aid",
+    "Emergency shelter": "Albergue de emergencia",
+    "Food pantry and emergency aid": "Despensa y ayuda de emergencia",
+    "Apoyo psicosocial": "Psychosocial support",
+    "Acompañamiento psicológico": "Psychological support",
+    "Counselling and psychosocial support": "Consejería y apoyo psicosocial",
+    "Trauma support group": "Grupo de apoyo para sanar el trauma",
+    "Educación financiera y remesas": "Financial education and remittances",
+    "Apertura de cuentas y envíos de dinero": "Opening accounts and sending money",
+    "Money skills and remittances": "Finanzas personales y remesas",
+    "Opening a bank account": "Apertura de una cuenta bancaria",
+    "Obras comunitarias en el pueblo de origen": "Community works in the hometown",
+    "Proyectos productivos con aportaciones de migrantes": "Productive projects "
+    "funded by migrants",
+    "Hometown development projects": "Proyectos de desarrollo en el pueblo de origen",
+    "Investment in origin communities": "Inversión en las comunidades de origen",
+}
+
 SERVICE_DESCRIPTIONS = {
     "es": "Servicio de {category} que ofrece {org}.",
     "en": "{category} offered by {org}.",
@@ -421,7 +519,9 @@ ORGANIZATION_DESCRIPTIONS = {
         "hometown_club": "Hometown club of people from {community} ({origin}) based in "
         "{city}. Volunteers raise funds for projects back home and run cultural "
         "events.",
-        "federation": "Federation of hometown clubs from {origin} in {state}.",
+        "federation": "Federation of hometown clubs from {origin} in {state}. "
+        "It coordinates development projects in the communities of origin and "
+        "speaks for its clubs to the authorities of both countries.",
         "default": "Civil-society organization in {city} ({state}) working with "
         "immigrants: {services}.",
     },
@@ -449,6 +549,10 @@ BINATIONAL_DESCRIPTIONS = {
     "es": "Servicio binacional de {category} que ofrece {org}, a ambos lados de la "
     "frontera.",
     "en": "Binational {category} offered by {org}, on both sides of the border.",
+}
+WOMEN_ONLY_NOTES = {
+    "es": "Solo mujeres, con sus hijas e hijos.",
+    "en": "Women and their children only.",
 }
 WHAT_TO_BRING = {
     "es": "Traiga una identificación si la tiene; no es obligatoria.",

@@ -15,6 +15,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     InputRequired,
     Length,
@@ -23,7 +24,11 @@ from wtforms.validators import (
     Regexp,
 )
 
-from cso_map.editing.validators import phone_number, web_address
+from cso_map.editing.validators import (
+    language_of_translations,
+    phone_number,
+    web_address,
+)
 from cso_map.services.records.fields import EDITABLE_FIELDS
 from cso_map.services.records.values import submitted
 from cso_map.taxonomy import (
@@ -67,6 +72,19 @@ def count_field(label) -> IntegerField:
     )
 
 
+def text_language_field() -> SelectField:
+    """Return the choice of the language a record's texts are written in."""
+    return SelectField(
+        _l("Language these texts are written in"),
+        choices=[
+            SelectChoice("", _l("Not stated")),
+            SelectChoice("es", "Español", {"lang": "es"}),
+            SelectChoice("en", "English", {"lang": "en"}),
+        ],
+        default="",
+    )
+
+
 class OrganizationForm(FlaskForm):
     """What an organization's editors may change (nothing about verification)."""
 
@@ -84,8 +102,13 @@ class OrganizationForm(FlaskForm):
         filters=[blank_to_none],
         validators=[Length(max=200)],
     )
+    text_language = text_language_field()
     description = TextAreaField(
         _l("What the organization does"), validators=[Length(max=5000)]
+    )
+    description_translation = TextAreaField(
+        _l("What the organization does, in the other language"),
+        validators=[Length(max=5000)],
     )
     type = SelectField(_l("Type of organization"))
     email = StringField(
@@ -150,6 +173,11 @@ class OrganizationForm(FlaskForm):
         self.target_groups.choices = vocabulary_choices(TARGET_GROUPS, None)
         self.skills.choices = vocabulary_choices(SKILLS, None)
         self.support_needs.choices = vocabulary_choices(SUPPORT_NEEDS, None)
+
+    def validate(self, extra_validators=None) -> bool:
+        """Check the fields, then that a translation says which language is which."""
+        valid = super().validate(extra_validators)
+        return language_of_translations(self, ("description_translation",)) and valid
 
     def changes(self) -> dict:
         """Return the submitted values of the editable fields only."""

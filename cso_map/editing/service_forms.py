@@ -23,8 +23,12 @@ from wtforms.validators import (
     Regexp,
 )
 
-from cso_map.editing.forms import blank_to_none, stripped
-from cso_map.editing.validators import phone_number, web_address
+from cso_map.editing.forms import blank_to_none, stripped, text_language_field
+from cso_map.editing.validators import (
+    language_of_translations,
+    phone_number,
+    web_address,
+)
 from cso_map.formatting import service_status
 from cso_map.models import LOCATION_TYPES
 from cso_map.services.editing.services import (
@@ -42,6 +46,20 @@ from cso_map.web.forms import (
 )
 
 EDITABLE_STATUSES = ("active", "inactive", "temporarily closed", "defunct")
+TRANSLATIONS = (
+    "name_translation",
+    "description_translation",
+    "eligibility_notes_translation",
+    "application_process_translation",
+)
+# Free texts: "" when empty.
+TEXTS = (
+    "description",
+    "eligibility_notes",
+    "application_process",
+    "hours_notes",
+    *TRANSLATIONS[1:],
+)
 DAYS = range(7)
 
 
@@ -79,8 +97,11 @@ class ServiceForm(FlaskForm):
         filters=[stripped],
         validators=[InputRequired(_l("Give the service a name.")), Length(max=200)],
     )
+    name_translation = optional_text(_l("Name, in the other language"), 200)
     category = SelectField(_l("Kind of service"))
+    text_language = text_language_field()
     description = notes(_l("Description"), 5000)
+    description_translation = notes(_l("Description, in the other language"), 5000)
     status = SelectField(_l("Status"))
     languages = CheckboxesField(_l("Languages it is offered in"))
     free_of_charge = BooleanField(_l("Free of charge"))
@@ -91,6 +112,12 @@ class ServiceForm(FlaskForm):
     maximum_age = optional_count(_l("Up to age"), 120)
     eligibility_notes = notes(_l("Who can use it (in your words)"), 2000)
     application_process = notes(_l("What to bring, how to ask for it"), 2000)
+    eligibility_notes_translation = notes(
+        _l("Who can use it, in the other language"), 2000
+    )
+    application_process_translation = notes(
+        _l("What to bring, in the other language"), 2000
+    )
     capacity_per_month = optional_count(_l("People served per month"), 1_000_000)
     areas = SelectMultipleField(_l("States where it is offered"))
     by_phone = BooleanField(_l("Also by phone, in the states it is offered in"))
@@ -133,6 +160,7 @@ class ServiceForm(FlaskForm):
                 _l("Say whether it is given by phone, online or both.")
             )
             valid = False
+        valid = language_of_translations(self, TRANSLATIONS) and valid
         for day in DAYS:
             opens, closes = self[f"opens_{day}"], self[f"closes_{day}"]
             if (opens.data is None) != (closes.data is None):
@@ -143,13 +171,9 @@ class ServiceForm(FlaskForm):
     def values(self) -> dict:
         """Return the submitted service as `save_service` takes it."""
         values = {name: self[name].data for name in EDITABLE_SERVICE_NAMES}
-        for name in (
-            "description",
-            "eligibility_notes",
-            "application_process",
-            "hours_notes",
-        ):
+        for name in TEXTS:
             values[name] = values[name] or ""
+        values["text_language"] = values["text_language"] or None
         values["category"] = self.category.data
         values["languages"] = list(self.languages.data or [])
         values["areas"] = list(self.areas.data or [])

@@ -28,3 +28,14 @@ def phone_number(form, field) -> None:
     digits = sum(char.isdigit() for char in field.data)
     if not set(field.data) <= PHONE_CHARACTERS or digits < 5:
         raise ValidationError(_l("Give a phone number: digits, spaces and + ( ) -."))
+
+
+def language_of_translations(form, names: tuple[str, ...]) -> bool:
+    """Ask which language the texts are in when one is also given in the other
+    language (`names`: the translations); return whether all is well."""
+    if form.text_language.data or not any(form[name].data for name in names):
+        return True
+    form.text_language.errors.append(
+        _l("Say which language the texts are written in: Spanish or English.")
+    )
+    return False

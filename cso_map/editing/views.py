@@ -66,15 +66,15 @@ def edit(organization_id: uuid.UUID):
             organization, form.changes(), int(form.version.data), current_user
         )
     except StaleEdit as stale:
-        current = stale.current
+        current, yours = stale.current, form.changes()
         return render_template(
             "editing/edit.html",
             form=form,
             organization=organization,
             conflict=[
-                (form[name].label.text, form[name].data, current[name])
+                (form[name].label.text, yours[name], current[name])
                 for name in current
-                if form[name].data != current[name]
+                if yours[name] != current[name]
             ],
         ), 409
     flash(_("Saved."))

@@ -6,9 +6,9 @@ from flask import Blueprint, abort, render_template, request
 from flask_babel import gettext as _
 
 from cso_map.finder.forms import FinderForm
-from cso_map.formatting import km_text
+from cso_map.finder.texts import abroad_text, organization_abroad, where_text
 from cso_map.i18n import LANG_PREFIX, current_language, register_language_prefix
-from cso_map.map_pages import frame_response, map_setting
+from cso_map.map_pages import frame_response, map_setting, results_legend
 from cso_map.maps.results_map import ResultMarker, build_results_map
 from cso_map.services.finder.help_places import (
     PlaceAnswer,
@@ -23,6 +23,16 @@ from cso_map.taxonomy import SERVICE_CATEGORIES
 
 bp = Blueprint("finder", __name__, url_prefix=LANG_PREFIX)
 register_language_prefix(bp)
+
+
+@bp.context_processor
+def result_texts() -> dict:
+    """Give the finder's templates what a result says about where it is."""
+    return {
+        "where_text": where_text,
+        "abroad_text": abroad_text,
+        "organization_abroad": organization_abroad,
+    }
 
 
 @bp.after_request
@@ -93,17 +103,25 @@ def results_map_frame():
     search, _understood = help_search(form)
     if search is None:
         abort(400)
+    where = search.where
     markers = [
         ResultMarker(
             lat=result.lat,
             lon=result.lon,
             title=result.organization.name,
-            detail=f"{result.service.name} · {km_text(result.distance_km)}",
+            detail=" · ".join(
+                text
+                for text in (
+                    result.service.name,
+                    where_text(result, where),
+                    abroad_text(result),
+                )
+                if text
+            ),
             approximate=result.approximate,
         )
         for result in find_results(search)
     ]
-    where = search.where
     setting = map_setting()
     figure_map = build_results_map(
         markers,
@@ -111,5 +129,6 @@ def results_map_frame():
         _("You are here"),
         setting.assets,
         setting.tiles,
+        legend=results_legend(),
     )
     return frame_response(figure_map)

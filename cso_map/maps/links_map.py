@@ -8,6 +8,7 @@ import folium
 
 from cso_map.maps.assets import MapAssets
 from cso_map.maps.base import Bounds, base_map
+from cso_map.maps.legend import add_legend
 from cso_map.maps.results_map import HERE_COLOUR, RESULT_COLOUR
 from cso_map.maps.safe_text import map_text
 from cso_map.maps.tiles import Tiles
@@ -23,8 +24,21 @@ class TieLine:
     text: str
 
 
+@dataclass(frozen=True)
+class LinksLegend:
+    """The words of a links map's legend."""
+
+    title: str
+    line: str  # what a line is (thicker for more organizations)
+    origin: str  # what the dot at a line's end is
+
+
 def build_links_map(
-    lines: list[TieLine], bounds: Bounds, assets: MapAssets, tiles: Tiles
+    lines: list[TieLine],
+    bounds: Bounds,
+    assets: MapAssets,
+    tiles: Tiles,
+    legend: LinksLegend | None = None,
 ) -> folium.Map:
     """Return a map with one line per pair of states, thicker for more ties."""
     figure_map = base_map(assets, tiles, bounds)
@@ -40,4 +54,10 @@ def build_links_map(
         folium.CircleMarker(
             location=list(line.target), radius=4, color=HERE_COLOUR, fill=True
         ).add_to(figure_map)
+    if legend is not None:
+        add_legend(
+            figure_map,
+            legend.title,
+            [(RESULT_COLOUR, legend.line), (HERE_COLOUR, legend.origin)],
+        )
     return figure_map

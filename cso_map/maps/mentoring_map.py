@@ -52,6 +52,8 @@ def build_mentoring_map(
         color=HERE_COLOUR,
         fill=True,
         fill_opacity=1,
-        tooltip=folium.Tooltip(map_text(origin.name)),
+        tooltip=folium.Tooltip(
+            f"<strong>{map_text(origin.name)}</strong><br>{map_text(origin.detail)}"
+        ),
     ).add_to(figure_map)
     return figure_map

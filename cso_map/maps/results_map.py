@@ -8,11 +8,13 @@ import folium
 
 from cso_map.maps.assets import MapAssets
 from cso_map.maps.base import Bounds, base_map
+from cso_map.maps.legend import add_legend
 from cso_map.maps.safe_text import map_text
 from cso_map.maps.tiles import Tiles
 
 RESULT_COLOUR = "#0072B2"
 HERE_COLOUR = "#D55E00"
+APPROXIMATE_COLOUR = "#cce3f0"  # the result colour at the approximate fill opacity
 PADDING_DEGREES = 0.05
 
 
@@ -25,6 +27,15 @@ class ResultMarker:
     title: str
     detail: str
     approximate: bool = False
+
+
+@dataclass(frozen=True)
+class ResultsLegend:
+    """The words of a results map's legend."""
+
+    title: str
+    result: str
+    approximate: str  # a dashed, pale circle: the place is known only roughly
 
 
 def marker_bounds(points: list[tuple[float, float]]) -> Bounds:
@@ -43,6 +54,7 @@ def build_results_map(
     here_label: str,
     assets: MapAssets,
     tiles: Tiles,
+    legend: ResultsLegend | None = None,
 ) -> folium.Map:
     """Return a map with a marker per result and one for the person's place."""
     points = [(m.lat, m.lon) for m in markers] + ([here] if here else [])
@@ -71,4 +83,11 @@ def build_results_map(
             fill_opacity=1,
             tooltip=folium.Tooltip(map_text(here_label)),
         ).add_to(figure_map)
+    if legend is not None:
+        items = [(RESULT_COLOUR, legend.result)]
+        if any(marker.approximate for marker in markers):
+            items.append((APPROXIMATE_COLOUR, legend.approximate))
+        if here:
+            items.append((HERE_COLOUR, here_label))
+        add_legend(figure_map, legend.title, items)
     return figure_map

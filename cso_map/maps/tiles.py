@@ -11,10 +11,14 @@ OSM_ATTRIBUTION = "© OpenStreetMap contributors"
 
 @dataclass(frozen=True)
 class Tiles:
-    """A tile URL template and its attribution; `url` None means no tiles."""
+    """A tile URL template and its attribution; `url` None means no tiles.
+
+    Without tiles, maps draw the states from `outlines_url` (GeoJSON) instead.
+    """
 
     url: str | None
     attribution: str = ""
+    outlines_url: str | None = None
 
     @property
     def host(self) -> str | None:
@@ -25,10 +29,12 @@ class Tiles:
         return f"{parts.scheme}://{'*.' if '{s}' in self.url else ''}{parts.netloc}"
 
 
-def tiles_from_setting(setting: str, attribution: str = "") -> Tiles:
+def tiles_from_setting(
+    setting: str, attribution: str = "", outlines_url: str | None = None
+) -> Tiles:
     """Return the tiles for TILES=osm|none|<https URL template with {z}/{x}/{y}>."""
     if setting == "none":
-        return Tiles(None)
+        return Tiles(None, outlines_url=outlines_url)
     if setting == "osm":
         return Tiles(OSM_URL, OSM_ATTRIBUTION)
     if urlsplit(setting).scheme != "https" or not all(

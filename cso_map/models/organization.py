@@ -14,6 +14,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from cso_map.models.base import Base, Timestamps, UUIDPrimaryKey
 from cso_map.models.region import Region
 from cso_map.models.taxonomy import TaxonomyTerm, term_link_table
+from cso_map.models.texts import TwoLanguageTexts, text_language_check
 
 if TYPE_CHECKING:
     from cso_map.models.location import Location
@@ -36,7 +37,7 @@ def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(value) for value in values)})"
 
 
-class Organization(UUIDPrimaryKey, Timestamps, Base):
+class Organization(UUIDPrimaryKey, Timestamps, TwoLanguageTexts, Base):
     """A civil-society organization that works with migrants."""
 
     __tablename__ = "organizations"
@@ -50,11 +51,15 @@ class Organization(UUIDPrimaryKey, Timestamps, Base):
         CheckConstraint("volunteers >= 0", name="volunteers"),
         CheckConstraint("members >= 0", name="members"),
         CheckConstraint("parent_id <> id", name="not_own_parent"),
+        text_language_check(),
     )
 
     name: Mapped[str] = mapped_column(String(200))
     alternate_name: Mapped[str | None] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
+    description_translation: Mapped[str] = mapped_column(
+        Text, default="", server_default=""
+    )
     type_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("taxonomy_terms.id"), index=True
     )

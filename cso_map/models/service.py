@@ -21,6 +21,7 @@ from cso_map.models.location import Location
 from cso_map.models.organization import Organization
 from cso_map.models.region import Region
 from cso_map.models.taxonomy import TaxonomyTerm, term_link_table
+from cso_map.models.texts import TwoLanguageTexts, text_language_check
 
 SERVICE_STATUSES = ("active", "inactive", "defunct", "temporarily closed")
 
@@ -36,7 +37,7 @@ service_area_regions = Table(
 )
 
 
-class Service(UUIDPrimaryKey, Timestamps, Base):
+class Service(UUIDPrimaryKey, Timestamps, TwoLanguageTexts, Base):
     """A service an organization delivers, in one integration-service category."""
 
     __tablename__ = "services"
@@ -53,6 +54,7 @@ class Service(UUIDPrimaryKey, Timestamps, Base):
         CheckConstraint(
             "NOT remote_only OR by_phone OR online", name="remote_only_is_remote"
         ),
+        text_language_check(),
     )
 
     organization_id: Mapped[uuid.UUID] = mapped_column(
@@ -63,7 +65,11 @@ class Service(UUIDPrimaryKey, Timestamps, Base):
         ForeignKey("taxonomy_terms.id"), index=True
     )
     name: Mapped[str] = mapped_column(String(200))
+    name_translation: Mapped[str | None] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
+    description_translation: Mapped[str] = mapped_column(
+        Text, default="", server_default=""
+    )
     status: Mapped[str] = mapped_column(String(20), default="active")
     url: Mapped[str | None] = mapped_column(String(500))
     email: Mapped[str | None] = mapped_column(String(254))
@@ -78,7 +84,13 @@ class Service(UUIDPrimaryKey, Timestamps, Base):
     minimum_age: Mapped[int | None]
     maximum_age: Mapped[int | None]
     eligibility_notes: Mapped[str] = mapped_column(Text, default="")
+    eligibility_notes_translation: Mapped[str] = mapped_column(
+        Text, default="", server_default=""
+    )
     application_process: Mapped[str] = mapped_column(Text, default="")
+    application_process_translation: Mapped[str] = mapped_column(
+        Text, default="", server_default=""
+    )
     capacity_per_month: Mapped[int | None]
     radius_km: Mapped[float | None]
     hours_notes: Mapped[str] = mapped_column(Text, default="")

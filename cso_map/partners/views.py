@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import astuple
+
 from flask import Blueprint, abort, current_app, render_template, request
 from flask_babel import gettext as _
 
@@ -12,6 +14,7 @@ from cso_map.services.analysis.maps import region_bounds
 from cso_map.services.analysis.region_maps import state_feature
 from cso_map.services.exchange.csv_text import csv_text
 from cso_map.services.matching.partners import COMPONENTS, Partner, likely_partners
+from cso_map.services.matching.partners.contacts import Contact, partner_contacts
 from cso_map.templating import label
 from cso_map.web.labels import tier_labels
 from cso_map.web.partner_reasons import reason_text
@@ -91,7 +94,7 @@ def map_frame():
 
 @bp.get("/partners.csv")
 def download():
-    """Download the shortlist as CSV: tier, score, components and reasons."""
+    """Download the shortlist as CSV: tier, score, contacts, components, reasons."""
     form, partners = asked_partners()
     if partners is None:
         messages = [m for ms in form.errors_by_field().values() for m in ms]
@@ -104,9 +107,13 @@ def download():
         _("Organization"),
         _("Type"),
         _("State"),
+        _("Phone"),
+        _("Email"),
+        _("Website"),
         *(names[name] for name in COMPONENTS),
         _("Reasons"),
     ]
+    contacts = partner_contacts(partner.organization_id for partner in partners)
     rows = (
         [
             partner.tier,
@@ -115,6 +122,7 @@ def download():
             partner.name,
             label("cso_type", partner.type),
             partner.region,
+            *astuple(contacts.get(partner.organization_id, Contact())),
             *(partner.components[name] for name in COMPONENTS),
             " ".join(reason_text(reason) for reason in partner.reasons),
         ]

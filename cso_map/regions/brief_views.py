@@ -7,13 +7,13 @@ import datetime as dt
 from flask import abort, render_template, request
 from flask_babel import gettext as _
 
-from cso_map.map_pages import format_number, status_labels
+from cso_map.map_pages import status_labels
 from cso_map.regions.views import bp
 from cso_map.services.analysis.dashboard import potential_dashboard
 from cso_map.services.analysis.region_brief import region_brief
 from cso_map.services.directory.regions import get_region, list_regions
-from cso_map.web.labels import tier_labels
-from cso_map.web.partner_reasons import reason_text
+from cso_map.services.matching.partners.contacts import Contact
+from cso_map.web.partner_reasons import basis_in_brief
 from cso_map.web.policy import requested_policy
 
 
@@ -47,7 +47,7 @@ def dashboard():
 
 @bp.get("/regions/<code>/brief")
 def brief(code: str):
-    """Show a one-page brief of a state, made to print."""
+    """Show the brief of a state, to print on two pages (the first stands alone)."""
     region = get_region(code) if len(code) <= 6 else None
     if region is None:
         abort(404)
@@ -59,10 +59,8 @@ def brief(code: str):
         region=region,
         brief=found,
         figures=found.dashboard,
-        bands=band_labels(),
         statuses=status_labels(),
-        number=format_number,
-        tiers=tier_labels(),
-        reason_text=reason_text,
+        basis_in_brief=basis_in_brief,
+        none_listed=Contact(),
         today=dt.date.today(),
     )

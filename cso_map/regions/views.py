@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template
 
 from cso_map.i18n import LANG_PREFIX, register_language_prefix
-from cso_map.map_pages import format_number, status_labels
+from cso_map.map_pages import status_labels
 from cso_map.services.analysis.coverage import coverage_of_region
 from cso_map.services.directory.organizations import primary_region
 from cso_map.services.directory.region_overview import region_overview
@@ -34,5 +34,4 @@ def region(code: str):
         region_of=primary_region,
         coverage=coverage_of_region(found.code, requested_policy()),
         statuses=status_labels(),
-        number=format_number,
     )

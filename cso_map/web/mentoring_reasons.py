@@ -6,13 +6,26 @@ from collections.abc import Callable
 
 from flask_babel import gettext as _
 
-from cso_map.templating import label, label_list, region_name
+from cso_map.formatting import format_number
+from cso_map.templating import label_in_sentence, label_list, region_name
 
 
 def _distance(reason: dict) -> str:
     if reason["km"] is None:
         return _("We do not know how far apart they are.")
-    return _("%(km)s km apart.", km=reason["km"])
+    km = format_number(reason["km"])
+    if reason.get("between_states"):
+        return _(
+            "%(km)s km between their states: neither publishes its address.", km=km
+        )
+    if reason.get("to_state"):
+        return _(
+            "%(km)s km to %(state)s: one of them does not publish its address, "
+            "only its state.",
+            km=km,
+            state=region_name(reason["to_state"]),
+        )
+    return _("%(km)s km apart.", km=km)
 
 
 def _gap(reason: dict) -> str:
@@ -20,7 +33,7 @@ def _gap(reason: dict) -> str:
         return _("Strengthening the mentee would help where services are lacking.")
     return _(
         "Strengthening the mentee would help close a gap: %(service)s in %(region)s.",
-        service=label("service_category", reason["service"]),
+        service=label_in_sentence("service_category", reason["service"]),
         region=region_name(reason["region"]),
     )
 
@@ -50,8 +63,8 @@ TEXTS: dict[str, Callable[[dict], str]] = {
     "distance": _distance,
     "asymmetry": lambda r: _(
         "The mentor has %(mentor)s staff and volunteers; the mentee, %(mentee)s.",
-        mentor=r["mentor_people"],
-        mentee=r["mentee_people"],
+        mentor=format_number(r["mentor_people"]),
+        mentee=format_number(r["mentee_people"]),
     ),
     "gap": _gap,
 }

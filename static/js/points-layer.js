@@ -40,6 +40,28 @@
     return node;
   }
 
+  // The states as a light background: from inline GeoJSON, or fetched.
+  function outlines(map, data, url) {
+    var layer = L.geoJSON(null, {
+      interactive: false,
+      style: { color: "#6b7280", weight: 1, fillColor: "#f4f7f9", fillOpacity: 0.6 },
+    }).addTo(map);
+    layer.bringToBack();
+    if (data) return layer.addData(data);
+    fetch(url, { credentials: "omit" })
+      .then(function (response) { return response.json(); })
+      .then(function (geojson) { layer.addData(geojson); layer.bringToBack(); });
+    return layer;
+  }
+
+  // Zoom buttons titled in the page's language, a scale whose words fit its
+  // bar, and, when the map has no tiles, the states' outlines behind it all.
+  function controls(map, options) {
+    L.control.zoom({ zoomInTitle: options.zoomIn, zoomOutTitle: options.zoomOut }).addTo(map);
+    L.control.scale({ maxWidth: options.scaleWidth }).addTo(map);
+    if (options.outlinesUrl) outlines(map, null, options.outlinesUrl);
+  }
+
   var PointsLayer = L.Layer.extend({
     initialize: function (options) {
       this.options = options;
@@ -64,15 +86,7 @@
     _outline: function (map) {
       var options = this.options;
       if (this._outlines || !(options.outlines || options.outlinesUrl)) return;
-      var layer = this._outlines = L.geoJSON(null, {
-        interactive: false,
-        style: { color: "#6b7280", weight: 1, fillColor: "#f4f7f9", fillOpacity: 0.6 },
-      }).addTo(map);
-      layer.bringToBack();
-      if (options.outlines) return layer.addData(options.outlines);
-      fetch(options.outlinesUrl, { credentials: "omit" })
-        .then(function (response) { return response.json(); })
-        .then(function (data) { layer.addData(data); layer.bringToBack(); });
+      this._outlines = outlines(map, options.outlines, options.outlinesUrl);
     },
 
     onRemove: function (map) {
@@ -264,5 +278,6 @@
 
   window.CSOMap = {
     pointsLayer: function (options) { return new PointsLayer(options); },
+    controls: controls,
   };
 })();

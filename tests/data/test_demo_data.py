@@ -40,6 +40,51 @@ def test_the_committed_indicators_are_what_the_generator_produces():
     assert all(row["illustrative"] == "True" for row in rows)
 
 
+SPANISH_WORDS = re.compile(
+    r"\b(de|que|para|con|del|la|las|los|una|en|el|y|si|su|sus|es|se|al)\b"
+)
+ENGLISH_WORDS = re.compile(
+    r"\b(of|the|for|and|with|by|in|to|from|if|you|it|is|an|your)\b"
+)
+
+
+def looks_like(text: str, language: str) -> bool:
+    """Return whether a sentence has more function words of `language`."""
+    spanish = len(SPANISH_WORDS.findall(text.lower()))
+    english = len(ENGLISH_WORDS.findall(text.lower()))
+    return spanish > english if language == "es" else english > spanish
+
+
+def test_every_text_is_given_in_both_languages(records):
+    pairs = []
+    for record in records:
+        assert record["text_language"] in ("es", "en")
+        pairs.append((record, "description", record["name"]))
+        for service in record["services"]:
+            assert service["text_language"] == record["text_language"]
+            pairs += [
+                (service, name, record["name"])
+                for name in (
+                    "name",
+                    "description",
+                    "eligibility_notes",
+                    "application_process",
+                )
+            ]
+    for item, name, organization in pairs:
+        own, other = item[name], item[f"{name}_translation"]
+        assert bool(own) == bool(other), (name, own, other)
+        assert own != other or not own
+        if " " in own and name != "name":  # a sentence, not a short name
+            language = item["text_language"]
+            assert looks_like(own.replace(organization, ""), language), own
+            other_language = "en" if language == "es" else "es"
+            assert looks_like(other.replace(organization, ""), other_language), other
+    both = Counter(record["text_language"] for record in records)
+    assert both["es"] > 0
+    assert both["en"] > 0
+
+
 def test_there_are_at_least_400_organizations_of_every_type(records):
     assert len(records) >= 400
     assert set(Counter(record["type"] for record in records)) == set(CSO_TYPES.codes())

@@ -13,7 +13,7 @@ def test_search_open_a_profile_and_switch_language(page, live_server):
     page.goto(live_server + "/")
     assert page.url == live_server + "/es/"
     assert no_horizontal_scroll(page)
-    page.get_by_label("Nombre o palabras", exact=True).fill("clinic")
+    page.get_by_label("Una organización, o lo que necesita").fill("clinic")
     page.get_by_label("Servicio", exact=True).select_option("legal_advice")
     page.get_by_role("button", name="Buscar").click()
     page.wait_for_url("**/es/organizations?**")

@@ -6,7 +6,7 @@ import re
 from cso_map.services.analysis.dashboard import potential_dashboard
 from cso_map.services.analysis.policy import CoveragePolicy
 from cso_map.services.analysis.region_brief import (
-    GAPS_WITH_PARTNERS,
+    GAPS_WITH_RUNNERS_UP,
     STATUS_ORDER,
     region_brief,
     state_svg_map,
@@ -29,7 +29,16 @@ def test_coverage_comes_gaps_first_and_partners_only_for_gaps(app_context, direc
     order = coverage["status"].map(STATUS_ORDER).tolist()
     assert order == sorted(order)
     wanted = coverage[coverage["status"].isin(["gap", "underserved"])]["service"]
-    assert list(brief.partners) == wanted.head(GAPS_WITH_PARTNERS).tolist()
+    assert list(brief.partners) == wanted.tolist()  # every gap, each with partners
+    for service in brief.partners:
+        assert brief.status(service) in ("gap", "underserved")
+    runners_up = brief.runners_up()
+    assert len(runners_up) <= GAPS_WITH_RUNNERS_UP
+    for service, partners in runners_up.items():
+        assert partners == brief.partners[service][1:]
+        assert partners
+    listed = {p.organization_id for found in brief.partners.values() for p in found}
+    assert set(brief.contacts) <= listed
     assert "order" not in coverage.columns
     assert brief.dashboard == potential_dashboard("MX-ZAC", POLICY)
     # Ñandú's cooperative is the one organization located in Zacatecas.

@@ -26,6 +26,13 @@ CASES = [
     ({"q": "clinic fresno"}, {"bravo"}),
     ({"q": "juarez"}, set()),  # a confidential organization is not found by its town
     ({"q": "100%_"}, set()),  # LIKE wildcards are matched literally
+    # Words that name a need match the organizations offering it.
+    ({"q": "abogado"}, {"bravo", "echo", "india"}),
+    ({"q": "necesito un abogado"}, {"bravo", "echo", "india"}),
+    ({"q": "nesesito avogado"}, {"bravo", "echo", "india"}),
+    ({"q": "lawyer fresno"}, {"bravo"}),
+    ({"q": "abogado juarez"}, set()),  # still not found by its hidden town
+    ({"q": "albergue", "region": "MX-CHP"}, {"charlie"}),
     (
         {
             "service": "shelter",

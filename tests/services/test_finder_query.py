@@ -1,5 +1,5 @@
 """A help search becomes a nearest-services query: a whole state is searched by
-reach, not by distance."""
+reach and measured from its boundary; listings one can reach come first."""
 
 import pytest
 
@@ -22,12 +22,15 @@ def test_a_town_search_is_by_distance_within_the_radius():
         radius_km=25,
         limit=RESULTS,
         states=None,
+        in_state=None,
+        reachable_first=True,
     )
 
 
 def test_a_whole_state_search_ignores_the_radius_and_keeps_the_state():
     query = HelpSearch("shelter", STATE, radius_km=25, walk_in=True).nearest_query(3)
     assert (query.radius_km, query.states, query.limit) == (None, (4,), 3)
+    assert query.in_state == 4  # the person is anywhere in it
     assert (query.lat, query.lon, query.walk_in) == (37.2, -119.6, True)
 
 

@@ -22,6 +22,7 @@ SERVICE = "22222222-2222-4222-8222-222222222222"
 PLACE = "33333333-3333-4333-8333-333333333333"
 # A value of each kind, as a file gives it, and as the record holds it.
 VALUES = {
+    Kind.TEXT: (" en ", "en"),  # a text language (or a name that is one)
     Kind.COUNT: ("12", 12),
     Kind.DECIMAL: ("2,5", 2.5),
     Kind.FLAG: ("yes", True),

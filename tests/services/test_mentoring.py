@@ -5,8 +5,14 @@ import math
 import pytest
 
 from cso_map.services.analysis.policy import CoveragePolicy
-from cso_map.services.matching.mentoring import NotOptedIn, mentoring_suggestions
+from cso_map.services.matching.mentoring import (
+    NotOptedIn,
+    ParticipantQuery,
+    find_participants,
+    mentoring_suggestions,
+)
 from tests.factories import insert, organization_record
+from tests.services.test_finder_public_distances import km_to_edge, label_km
 
 ZACATECAS = (22.77, -102.58)
 HELPFUL = ["fundraising", "legal_expertise"]  # what the club's needs call for
@@ -81,7 +87,7 @@ def names(suggestions):
 
 def test_a_mentor_with_the_needed_skills_ranks_first_and_says_why(scenario):
     organization, suggestions = mentoring_suggestions(club_id(), "mentee", POLICY)
-    assert organization["name"] == "Club Pequeño de Jerez"
+    assert organization.name == "Club Pequeño de Jerez"
     order = names(suggestions)
     assert order[0] == "Fundación con Abogadas"
     assert order.index("Fundación con Abogadas") < order.index("Red Digital")
@@ -140,4 +146,50 @@ def test_geography_is_the_distance_the_reason_gives(app, app_context):
     assert distance["km"] > 300
     assert found.components["geography"] == pytest.approx(
         math.exp(-distance["km"] / 300), abs=0.01
+    )
+
+
+def test_participants_are_browsed_by_filters_and_paged(scenario):
+    everyone = find_participants(ParticipantQuery(), POLICY, per_page=2)
+    # the club and the three mentors that opted in; the shy one did not
+    assert everyone.total == 4
+    assert everyone.pages == 2
+    assert len(everyone.items) == 2
+    in_zacatecas = find_participants(
+        ParticipantQuery(area="MX-ZAC", role="mentor", skill="legal_expertise"), POLICY
+    )
+    assert [p.name for p in in_zacatecas.items] == ["Fundación con Abogadas"]
+    club = find_participants(ParticipantQuery(need="funding", area="MX"), POLICY)
+    assert [(p.name, p.region, p.needs) for p in club.items] == [
+        ("Club Pequeño de Jerez", "MX-ZAC", ["funding", "legal_registration"])
+    ]
+
+
+def test_a_hidden_mentor_is_as_far_as_its_states_edge(app, app_context):
+    # A mentor in Gómez Palacio that hides its address is known only as "in
+    # Durango": the distance is from the club's point to Durango's edge (worked out
+    # here by brute force over the stored boundary), not to Durango's label point.
+    insert(
+        app,
+        [
+            small_club(),
+            mentor(
+                "hidden",
+                "Fundación Discreta de Durango",
+                ["fundraising", "legal_expertise"],
+                place=(25.57, -103.50),
+            )
+            | {"location_confidential": True},
+        ],
+    )
+    _, suggestions = mentoring_suggestions(club_id(), "mentee", POLICY)
+    (found,) = suggestions
+    distance = next(r for r in found.reasons if r["code"] == "distance")
+    lat, lon = ZACATECAS
+    edge = km_to_edge("MX-DUR", lon, lat)
+    assert distance["to_state"] == "MX-DUR"
+    assert distance["km"] == pytest.approx(edge, abs=3)
+    assert distance["km"] < label_km("MX-DUR", lon, lat) - 100
+    assert found.components["geography"] == pytest.approx(
+        math.exp(-edge / 300), abs=0.01
     )

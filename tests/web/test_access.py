@@ -30,6 +30,7 @@ ROUTES = {
     "root": ("", (302,) * 5),
     "static": ("", ALL),
     "leaflet": ("", ALL),
+    "favicon": ("", ALL),
     "directory.home": ("", ALL),
     "directory.organizations": ("", ALL),
     "directory.organization": ("", ALL),

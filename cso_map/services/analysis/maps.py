@@ -75,7 +75,7 @@ def gap_map(
 ) -> folium.Map:
     """Return the gap map of `query`: a choropleth, and providers as a layer."""
     table = region_coverage(query, policy)
-    regions = regions_geojson(extra=table[["status", "ratio"]])
+    regions = regions_geojson(extra=table[["status", "ratio"]], overview=True)
     number = setting.format_number
     tooltips = [
         (
@@ -98,6 +98,7 @@ def gap_map(
         region_bounds(),
         providers=providers,
         type_codes=CSO_TYPES.codes(),
+        threshold=policy.threshold(query.service),
     )
 
 

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from cso_map.geo.geojson import feature_collection, point_collection
+from cso_map.services.analysis.overview_shapes import overview_shapes
 from cso_map.services.directory.search import DirectoryFilters, matching_positions
 from cso_map.services.snapshot.build import (
     INDICATOR_FIELDS,
@@ -15,14 +16,18 @@ from cso_map.services.snapshot.build import (
 from cso_map.taxonomy import CSO_TYPES, SERVICE_CATEGORIES, SERVICE_LANGUAGES
 
 
-def regions_geojson(extra: pd.DataFrame | None = None) -> dict:
-    """Return the states with simplified boundaries, indicators and `extra` columns."""
+def regions_geojson(extra: pd.DataFrame | None = None, overview: bool = False) -> dict:
+    """Return the states with simplified boundaries, indicators and `extra` columns
+    (with `overview`, outlines coarse enough only for a whole-country map)."""
     regions = directory_snapshot().regions
     columns = ["code", "name_en", "name_es", *INDICATOR_FIELDS, "year", "illustrative"]
     frame = regions[columns].reset_index(drop=True).assign(level="state")
     if extra is not None:
         frame = pd.concat([frame, extra.reset_index(drop=True)], axis=1)
-    return feature_collection(regions["simplified"].values, frame.to_dict("records"))
+    shapes = regions["simplified"]
+    if overview:
+        shapes = overview_shapes(shapes)
+    return feature_collection(shapes.values, frame.to_dict("records"))
 
 
 def matching_points(filters: DirectoryFilters) -> pd.DataFrame:

@@ -136,3 +136,12 @@ def services_reaching(scope: RegionScope) -> CompoundSelect:
         service_area_regions.c.region_id.in_(scope.covering)
     )
     return union(delivered, listed)
+
+
+def other_country(code: str | None, here: str | None) -> str | None:
+    """Return the country of region `code` when it is not the country of region
+    `here` (ISO codes of states or countries), else None: what flags a place
+    across the border. None too when either is unknown."""
+    if not code or not here or code[:2].upper() == here[:2].upper():
+        return None
+    return code[:2].upper()

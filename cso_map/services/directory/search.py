@@ -16,6 +16,8 @@ from sqlalchemy.orm import selectinload
 
 from cso_map.extensions import db
 from cso_map.models import Organization, Service
+from cso_map.services.directory.regions import get_region
+from cso_map.services.finder.needs import is_stop_word, match_needs
 from cso_map.services.snapshot.build import (
     DirectorySnapshot,
     bitmask,
@@ -109,10 +111,27 @@ def matching_positions(
     states = snapshot.states_in(filters.region) if filters.region else None
     if filters.service or filters.language or states is not None:
         keep &= _providers(snapshot, filters, states)
-    positions = np.flatnonzero(keep)
-    texts = organizations["search_text"].to_numpy(object)
-    for word in fold(filters.q).split()[:MAX_QUERY_WORDS]:
-        positions = positions[[word in text for text in texts[positions]]]
+    return _matching_words(snapshot, np.flatnonzero(keep), filters.q)
+
+
+def _matching_words(
+    snapshot: DirectorySnapshot, positions: np.ndarray, query: str
+) -> np.ndarray:
+    """Return the `positions` whose organization matches every word of `query`.
+
+    A word matches an organization's text; one that names a need ("abogado",
+    misspelled or not) also matches an organization offering that service. Words
+    such as "necesito" or "un" are left out.
+    """
+    texts = snapshot.organizations["search_text"].to_numpy(object)
+    words = [word for word in fold(query).split() if not is_stop_word(word)]
+    for word in words[:MAX_QUERY_WORDS]:
+        found = np.array([word in text for text in texts[positions]], bool)
+        named = match_needs(word)
+        if named:
+            offering = _providers(snapshot, DirectoryFilters(service=named[0]), None)
+            found |= offering[positions]
+        positions = positions[found]
     return positions
 
 
@@ -136,3 +155,26 @@ def _providers(
         located = snapshot.located
         found[located.service[np.isin(located.region, states)]] = True
     return found
+
+
+@dataclass(frozen=True)
+class HomeSearch:
+    """What a search typed on the home page asks for, and what it finds."""
+
+    needs: list[str]  # service categories its words name, best first
+    found: int  # organizations of the directory that match it
+    state: str | None  # the region chosen, if it is a state (the finder's kind)
+
+
+def read_home_search(filters: DirectoryFilters) -> HomeSearch:
+    """Return the needs a home-page search names and how many organizations match.
+
+    A service chosen from the list is a search of the directory: it names no need.
+    """
+    snapshot = directory_snapshot()
+    region = get_region(filters.region) if filters.region else None
+    return HomeSearch(
+        needs=[] if filters.service else match_needs(filters.q),
+        found=len(matching_positions(snapshot, filters)),
+        state=region.code if region is not None and region.level == "state" else None,
+    )

@@ -117,8 +117,16 @@ def _search_text(organization: Organization) -> str:
     return organization_search_text(
         organization.name,
         organization.alternate_name,
-        organization.description,
-        [service.name for service in organization.services],
+        " ".join(
+            filter(
+                None, (organization.description, organization.description_translation)
+            )
+        ),
+        [
+            name
+            for service in organization.services
+            for name in (service.name, service.name_translation)
+        ],
         cities,
     )
 

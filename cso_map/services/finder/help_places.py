@@ -44,12 +44,21 @@ class PlaceAnswer:
 
 
 def _where(place: Place, book: PlaceBook, lang: str) -> Where:
-    if place.kind == "state":
+    """Return a matched place as a place to search from.
+
+    A postal code is asked for again as itself, marked with its country.
+    """
+    if place.kind == "state" and not place.postal_code:
         return state_where_index(place.state, book, lang)
     label = book.place_label(place, lang)
+    args = {"place": label}
+    if place.postal_code:
+        us = str(book.states["code"].iat[place.state]).startswith("US-")
+        args = {"place": f"{'ZIP' if us else 'CP'} {place.postal_code}"}
     state_name = book.state_name(place.state, lang)
+    whole_state = place.kind == "state"
     return Where(
-        place.lon, place.lat, place.state, label, {"place": label}, False, state_name
+        place.lon, place.lat, place.state, label, args, whole_state, state_name
     )
 
 
@@ -75,8 +84,12 @@ def resolve_place(text: str, lang: str) -> PlaceAnswer:
     if not found:
         close = book.gazetteer.suggest(text, limit=MAX_ALTERNATIVES)
         return PlaceAnswer(None, suggestions=[_where(p, book, lang) for p in close])
-    places = [_where(place, book, lang) for place in found]
-    return PlaceAnswer(places[0], alternatives=places[1:])
+    places = {}
+    for place in found:
+        where = _where(place, book, lang)
+        places.setdefault(where.label, where)
+    first, *others = places.values()
+    return PlaceAnswer(first, alternatives=others)
 
 
 def state_where(code: str, lang: str) -> Where | None:

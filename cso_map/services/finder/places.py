@@ -12,16 +12,21 @@ from functools import cache, cached_property
 
 import geopandas as gpd
 import pandas as pd
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from shapely.geometry.base import BaseGeometry
 
 from cso_map.geo.adjacency import region_neighbours
 from cso_map.geo.gazetteer import Gazetteer, Place, locate_cities, read_cities
 from cso_map.geo.locate import locate_points
+from cso_map.geo.state_names import state_aliases
 from cso_map.services.snapshot.build import DirectorySnapshot, directory_snapshot
 from cso_map.services.snapshot.places import precise_states
+from cso_map.text import fold_words
 
 COUNTRIES = ("MX", "US")
 MIN_TOWN_POPULATION = 5_000
+LANGS = ("en", "es")
 
 
 @cache
@@ -44,13 +49,16 @@ class PlaceBook:
         codes = self.states["code"].to_numpy(str)
         states = pd.DataFrame(
             {
+                "code": codes,
                 "names": [
                     [en, es]
                     for en, es in zip(
                         self.states["name_en"], self.states["name_es"], strict=True
                     )
                 ],
-                "short_codes": [[code, code.split("-")[-1]] for code in codes],
+                "short_codes": [
+                    [code, code.split("-")[-1], *state_aliases(code)] for code in codes
+                ],
                 "lon": self.states["label_lon"].to_numpy(float),
                 "lat": self.states["label_lat"].to_numpy(float),
             }
@@ -85,9 +93,25 @@ class PlaceBook:
         return str(self.states[f"name_{lang}"].iat[index])
 
     def place_label(self, place: Place, lang: str) -> str:
-        """Return "Town, State" (or the state's name) in `lang`."""
+        """Return "Town, State" (or the state's name) in `lang`, and its postal code.
+
+        A town named after a state whose name differs between languages
+        (GeoNames' "Mexico City") is called by the state's name in `lang`.
+        """
         state = self.state_name(place.state, lang)
-        return state if place.kind == "state" else f"{place.name}, {state}"
+        names = {fold_words(self.state_name(place.state, other)) for other in LANGS}
+        namesake = len(names) > 1 and fold_words(place.name) in names
+        label = state if place.kind == "state" or namesake else f"{place.name}, {state}"
+        if not place.postal_code:
+            return label
+        with force_locale(lang):
+            if self.states["code"].iat[place.state].startswith("US-"):
+                return _(
+                    "%(place)s (ZIP code %(code)s)", place=label, code=place.postal_code
+                )
+            return _(
+                "%(place)s (postal code %(code)s)", place=label, code=place.postal_code
+            )
 
     def state_of_point(self, lon: float, lat: float) -> int | None:
         """Return the index of the state containing a point, or None."""

@@ -32,7 +32,8 @@ class HelpSearch:
         )
 
     def nearest_query(self, limit: int = RESULTS) -> NearestQuery:
-        """Return the nearest-services query of this search."""
+        """Return the nearest-services query of this search: a whole state is
+        measured from its boundary, and listings one can reach come first."""
         where = self.where
         return NearestQuery(
             lat=where.lat,
@@ -47,4 +48,6 @@ class HelpSearch:
             radius_km=None if where.whole_state else self.radius_km,
             limit=limit,
             states=(where.state,) if where.whole_state else None,
+            in_state=where.state if where.whole_state else None,
+            reachable_first=True,
         )

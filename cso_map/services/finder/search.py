@@ -11,6 +11,9 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from cso_map.extensions import db
 from cso_map.models import Location, Organization, Region, Service
+from cso_map.services.directory.organizations import is_stale
+from cso_map.services.directory.regions import other_country
+from cso_map.services.finder.contact import has_contact
 from cso_map.services.finder.nearest import NearestHits, nearest_hits
 from cso_map.services.finder.online import online_services
 from cso_map.services.finder.opening import is_open_at, service_time_zones
@@ -27,7 +30,11 @@ class HelpResult:
     """One service to show: its address (None if hidden), public point, distance.
 
     `lat`/`lon` are the point the public may see (the state's for a hidden
-    address); `open_now` is None when the hours are not known.
+    address); `distance_km` is what the public may know (to a hidden address's
+    state boundary); `open_now` is None when the hours are not known;
+    `reachable` whether it lists a phone, e-mail or website; `reviewed_on` when
+    its information was last checked; `abroad` the country code of a result in
+    another country than the person's place (else None).
     """
 
     service: Service
@@ -39,6 +46,14 @@ class HelpResult:
     distance_km: float
     approximate: bool
     open_now: bool | None
+    reachable: bool = True
+    reviewed_on: dt.date | None = None
+    abroad: str | None = None
+
+    @property
+    def stale(self) -> bool:
+        """Return whether its information was last checked over a year ago."""
+        return is_stale(self.reviewed_on)
 
 
 @dataclass(frozen=True)
@@ -82,9 +97,8 @@ def find_results(
     """Return the nearest matching services (counting nothing)."""
     now = now or dt.datetime.now(dt.UTC)
     snapshot = snapshot or directory_snapshot()
-    return load_results(
-        nearest_hits(search.nearest_query(), snapshot, now), snapshot, now
-    )
+    hits = nearest_hits(search.nearest_query(), snapshot, now)
+    return load_results(hits, snapshot, now, search.where.region_code)
 
 
 def _nearest_anywhere(
@@ -93,7 +107,9 @@ def _nearest_anywhere(
     """Return the distance of the nearest match at any distance, if any."""
     if search.where.whole_state:
         return None
-    anywhere = replace(search.nearest_query(limit=1), radius_km=None)
+    anywhere = replace(
+        search.nearest_query(limit=1), radius_km=None, reachable_first=False
+    )
     hits = nearest_hits(anywhere, snapshot, now)
     return float(hits.km[0]) if len(hits.km) else None
 
@@ -112,13 +128,18 @@ def _in_state_and_neighbours(
         radius_km=None,
         states=tuple(sorted({state, *neighbours})),
     )
-    return load_results(nearest_hits(query, snapshot, now), snapshot, now)
+    hits = nearest_hits(query, snapshot, now)
+    return load_results(hits, snapshot, now, search.where.region_code)
 
 
 def load_results(
-    hits: NearestHits, snapshot: DirectorySnapshot, now: dt.datetime
+    hits: NearestHits,
+    snapshot: DirectorySnapshot,
+    now: dt.datetime,
+    here: str | None = None,
 ) -> list[HelpResult]:
-    """Return the hits as services and locations loaded from the database."""
+    """Return the hits as services and locations loaded from the database, each
+    flagged when its country is not that of region `here` (the person's)."""
     service_ids = [uuid.UUID(snapshot.services["id"].iat[i]) for i in hits.services]
     location_ids = [uuid.UUID(snapshot.points["location"].iat[i]) for i in hits.points]
     services = {
@@ -141,6 +162,7 @@ def load_results(
     }
     zones = service_time_zones(snapshot)[hits.services]
     points = snapshot.points
+    codes = dict(enumerate(snapshot.regions["code"]))
     results = []
     for service_id, location_id, row, km, zone in zip(
         service_ids, location_ids, hits.points, hits.km, zones, strict=True
@@ -149,6 +171,7 @@ def load_results(
         if service is None or location is None:
             continue  # changed since the snapshot was built
         hidden = service.organization.location_confidential
+        state = points["state"].iat[row]  # NaN: in no known state
         results.append(
             HelpResult(
                 service=service,
@@ -160,6 +183,16 @@ def load_results(
                 distance_km=float(km),
                 approximate=bool(points["approximate"].iat[row]),
                 open_now=is_open_at(service.schedules, zone, now),
+                reachable=has_contact(service),
+                reviewed_on=last_checked(service),
+                abroad=other_country(codes.get(state), here),
             )
         )
     return results
+
+
+def last_checked(service: Service) -> dt.date | None:
+    """Return when the service's information was last checked: the later of
+    its own confirmation and its organization's review."""
+    dates = [service.assured_on, service.organization.last_reviewed_on]
+    return max((date for date in dates if date is not None), default=None)

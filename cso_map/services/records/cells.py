@@ -193,6 +193,26 @@ def code(value: object, vocabulary: str, where: Where, field: str) -> str | None
     return value
 
 
+def one_of(
+    value: object, choices: tuple[str, ...], where: Where, field: str
+) -> str | None:
+    """Return one of `choices` (case aside), or None for an empty cell."""
+    value = text(value)
+    if value is None:
+        return None
+    if value.lower() not in choices:
+        raise CellError(
+            where,
+            field,
+            _l(
+                "%(value)r is not one of: %(choices)s",
+                value=value,
+                choices=", ".join(choices),
+            ),
+        )
+    return value.lower()
+
+
 def codes(value: object, vocabulary: str, where: Where, field: str) -> list[str]:
     """Return the codes of a cell separated by ";" (or a list), in order, once each."""
     items = value if isinstance(value, list) else str(value or "").split(";")

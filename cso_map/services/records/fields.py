@@ -6,10 +6,15 @@ JSON API's profile and the profile-field vocabulary are all derived from
 `ORGANIZATION_FIELDS`. The column meanings of the table (in Spanish and English)
 are in `cso_map/data/organization_columns.csv`, one row per column; a test checks
 that every field of the table has one. Text limits come from the model's columns
-(see `records/values.py`). This module is pure data: it imports nothing of ours.
+(see `records/values.py`). This module is pure data: of ours it imports only
+the languages texts are written in.
 
 Adding a yes/no organization field takes the model column, a migration, one line
 here, its column meaning, the edit form's field and the template that shows it.
+
+Free texts in two languages: `text_language` says which language (es or en) a
+record's texts are written in, and `<text>_translation` holds each text in the
+other language (see `cso_map/models/texts.py`).
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypedDict, Unpack
+
+from cso_map.models.texts import TEXT_LANGUAGES
 
 
 class Kind(StrEnum):
@@ -45,7 +52,7 @@ class Api(StrEnum):
 
 # Kinds stored as HSDS attributes with a profile_field term, when HSDS has no
 # core field for them (terms are attributes with their own vocabulary's term).
-ATTRIBUTE_KINDS = (Kind.COUNT, Kind.DECIMAL, Kind.FLAG, Kind.LONG_TEXT)
+ATTRIBUTE_KINDS = (Kind.TEXT, Kind.COUNT, Kind.DECIMAL, Kind.FLAG, Kind.LONG_TEXT)
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,7 @@ class Field:
     api: Api | None = Api.PROFILE
     hsds: str | None = None  # the HSDS field it is, if a core one
     locates: bool = False  # narrows down where it is: withheld for hidden addresses
+    choices: tuple[str, ...] | None = None  # the only values a text may take
 
     @property
     def attribute(self) -> bool:
@@ -90,6 +98,7 @@ class FieldOptions(TypedDict, total=False):
     api: Api | None
     hsds: str | None
     locates: bool
+    choices: tuple[str, ...] | None
 
 
 def entry(
@@ -115,6 +124,19 @@ ORGANIZATION_FIELDS: tuple[Field, ...] = (
         "Description",
         "Descripción",
         hsds="description",
+    ),
+    entry(
+        "text_language",
+        Kind.TEXT,
+        "Language of its texts",
+        "Idioma de sus textos",
+        choices=TEXT_LANGUAGES,
+    ),
+    entry(
+        "description_translation",
+        Kind.LONG_TEXT,
+        "Description in the other language",
+        "Descripción en el otro idioma",
     ),
     entry(
         "type",

@@ -164,8 +164,20 @@ class RecordRows(ServiceRows):
             organization_search_text(
                 record["name"],
                 record.get("alternate_name"),
-                record.get("description"),
-                [service["name"] for service in record["services"]],
+                " ".join(
+                    filter(
+                        None,
+                        (
+                            record.get("description"),
+                            record.get("description_translation"),
+                        ),
+                    )
+                ),
+                [
+                    name
+                    for service in record["services"]
+                    for name in (service["name"], service.get("name_translation"))
+                ],
                 [] if confidential else [x.get("city") for x in record["locations"]],
             ),
             self.now,

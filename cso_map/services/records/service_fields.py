@@ -12,13 +12,33 @@ How a service is delivered: in person at its places, and by phone or online
 
 from __future__ import annotations
 
-from cso_map.services.records.fields import Kind, entry
+from cso_map.models.texts import TEXT_LANGUAGES
+from cso_map.services.records.fields import ATTRIBUTE_FIELDS, Kind, entry
 
 # In the order HSDS writes them: core fields, then attributes by this order.
 SERVICE_FIELDS = (
     entry("name", Kind.TEXT, "Name", "Nombre", required=True, hsds="name"),
     entry(
         "description", Kind.LONG_TEXT, "Description", "Descripción", hsds="description"
+    ),
+    entry(
+        "text_language",
+        Kind.TEXT,
+        "Language of its texts",
+        "Idioma de sus textos",
+        choices=TEXT_LANGUAGES,
+    ),
+    entry(
+        "name_translation",
+        Kind.TEXT,
+        "Name in the other language",
+        "Nombre en el otro idioma",
+    ),
+    entry(
+        "description_translation",
+        Kind.LONG_TEXT,
+        "Description in the other language",
+        "Descripción en el otro idioma",
     ),
     entry("status", Kind.TEXT, "Status", "Estado", hsds="status"),
     entry("url", Kind.URL, "Website", "Sitio web", hsds="url"),
@@ -48,11 +68,23 @@ SERVICE_FIELDS = (
         hsds="eligibility_description",
     ),
     entry(
+        "eligibility_notes_translation",
+        Kind.LONG_TEXT,
+        "Who can use it, in the other language",
+        "Quién puede usarlo, en el otro idioma",
+    ),
+    entry(
         "application_process",
         Kind.LONG_TEXT,
         "What to bring",
         "Qué llevar",
         hsds="application_process",
+    ),
+    entry(
+        "application_process_translation",
+        Kind.LONG_TEXT,
+        "What to bring, in the other language",
+        "Qué llevar, en el otro idioma",
     ),
     entry(
         "capacity_per_month",
@@ -84,4 +116,8 @@ SERVICE_FIELDS = (
     entry("hours_notes", Kind.LONG_TEXT, "Notes on hours", "Notas sobre el horario"),
 )
 SERVICE_ATTRIBUTE_FIELDS = tuple(field for field in SERVICE_FIELDS if field.attribute)
+# Those an organization does not have too (the two share one profile-field term).
+SERVICE_ONLY_ATTRIBUTE_FIELDS = tuple(
+    field for field in SERVICE_ATTRIBUTE_FIELDS if field not in ATTRIBUTE_FIELDS
+)
 EDITABLE_SERVICE_FIELDS = tuple(field for field in SERVICE_FIELDS if field.editable)

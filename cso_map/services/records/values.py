@@ -11,7 +11,7 @@ import functools
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Table
 
-from cso_map.models import Organization
+from cso_map.models import Organization, Service
 from cso_map.services.records import cells as cell
 from cso_map.services.records.fields import Field, Kind
 
@@ -22,8 +22,15 @@ CellValue = str | int | float | bool | list[str] | None
 
 @functools.cache
 def max_length(field: Field) -> int | None:
-    """Return the longest text the model's column takes for `field` (None: any)."""
-    return getattr(Organization.__table__.c[field.name].type, "length", None)
+    """Return the longest text the model's column takes for `field` (None: any):
+    the organization's column, or else the service's."""
+    columns = Organization.__table__.c
+    column = (
+        columns[field.name]
+        if field.name in columns
+        else Service.__table__.c[field.name]
+    )
+    return getattr(column.type, "length", None)
 
 
 def link_table(field: Field) -> Table:
@@ -48,7 +55,9 @@ def read_value(
     """Return a cell's value for `field`, checked; refusals name `column`."""
     column = column or field.name
     kind = field.kind
-    if kind is Kind.TEXT:
+    if kind is Kind.TEXT and field.choices:
+        found = cell.one_of(value, field.choices, where, column)
+    elif kind is Kind.TEXT:
         found = cell.clipped(value, where, column, max_length(field))
     elif kind is Kind.LONG_TEXT:
         found = cell.text(value) or ""
@@ -93,8 +102,9 @@ def plain_values(organization: Organization, fields: tuple[Field, ...]) -> dict:
 
 
 def submitted(field: Field, value: object) -> object:
-    """Return a form's value for `field` as stored: "" is no term, text is trimmed."""
-    if field.kind is Kind.TERM:
+    """Return a form's value for `field` as stored: "" is no term (nor choice),
+    text is trimmed."""
+    if field.kind is Kind.TERM or field.choices:
         return value or None
     if field.kind is Kind.LONG_TEXT:
         return (value or "").strip()

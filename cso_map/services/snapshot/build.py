@@ -19,6 +19,7 @@ import pandas as pd
 from cso_map.extensions import db
 from cso_map.geo.coverage import Reach
 from cso_map.geo.nearest import NearestIndex
+from cso_map.geo.projection import to_metric
 from cso_map.services.snapshot.data_version import current_data_version
 from cso_map.services.snapshot.places import (
     INDICATOR_FIELDS,
@@ -68,6 +69,11 @@ class DirectorySnapshot:
     def schedules(self) -> pd.DataFrame:
         """Return the services' weekly hours (read on first use: few queries ask)."""
         return read_schedules(self.services)
+
+    @cached_property
+    def metric_states(self) -> gpd.GeoSeries:
+        """Return the states' drawn shapes in metres (projected on first use)."""
+        return to_metric(self.regions.geometry)
 
     def reaching(self, states: np.ndarray | list[int]) -> np.ndarray:
         """Return, per service, whether it reaches any of `states` (indices)."""

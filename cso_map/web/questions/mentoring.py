@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import SearchField, SelectField
-from wtforms.validators import UUID, AnyOf, Length, Optional
+from wtforms.validators import UUID, AnyOf, Optional
 
 from cso_map.services.matching.mentoring import MENTORING_ROLES
 from cso_map.web.forms import QueryForm, counting_field
 
 
 class MentoringForm(QueryForm):
-    """An organization id and a role ("mentor" or "mentee"); or words to find one."""
+    """An organization id and a role ("mentor" or "mentee")."""
 
     organization = SearchField(
         _l("Organization"),
@@ -25,7 +25,6 @@ class MentoringForm(QueryForm):
             AnyOf(MENTORING_ROLES, message=_l("The role is “mentor” or “mentee”."))
         ],
     )
-    q = SearchField(_l("Name of the organization"), validators=[Length(max=200)])
     include_stale = counting_field()
 
     def __init__(self, *args, **kwargs) -> None:

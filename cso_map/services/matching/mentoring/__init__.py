@@ -5,17 +5,22 @@ A pair is a mentor (open to mentor, with more people or budget) and a mentee
 Candidates are pruned by capacity band and by distance before scoring, so one
 organization's suggestions stay fast however large the directory grows.
 
-Modules: `suggestions` (the entry point), `candidates` (pruning), `scores` (the
-pair components), `gaps` (who closes a coverage gap), `reasons` (why, as codes).
+Modules: `suggestions` (the entry point), `participants` (who takes part, browsed
+by filters), `candidates` (pruning), `scores` (the pair components), `gaps` (who
+closes a coverage gap), `reasons` (why, as codes).
 """
 
+from cso_map.services.matching.mentoring.participants import (
+    Participant,
+    ParticipantQuery,
+    find_participants,
+)
 from cso_map.services.matching.mentoring.scores import COMPONENTS, WEIGHTS
 from cso_map.services.matching.mentoring.suggestions import (
     MENTORING_ROLES,
     NotOptedIn,
     Suggestion,
     mentoring_suggestions,
-    opted_in_organizations,
 )
 
 __all__ = [
@@ -23,7 +28,9 @@ __all__ = [
     "MENTORING_ROLES",
     "WEIGHTS",
     "NotOptedIn",
+    "Participant",
+    "ParticipantQuery",
     "Suggestion",
+    "find_participants",
     "mentoring_suggestions",
-    "opted_in_organizations",
 ]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from cso_map.geo.projection import haversine_km
 from cso_map.services.analysis.policy import CoveragePolicy
+from cso_map.services.matching.mentoring.distances import public_km
 from cso_map.services.matching.mentoring.gaps import gap_closers, needy_cells
 from cso_map.services.matching.relations import skills_for_needs
 from cso_map.services.snapshot.build import DirectorySnapshot, mask_codes
@@ -90,8 +90,15 @@ def _place_reason(snapshot: DirectorySnapshot, mentor: int, mentee: int) -> dict
     a, b = organizations.iloc[mentor], organizations.iloc[mentee]
     if a["region"] is not None and a["region"] == b["region"]:
         return {"code": "same_state", "region": a["region"]}
-    km = float(haversine_km(a["lon"], a["lat"], b["lon"], b["lat"]))
-    return {"code": "distance", "km": None if np.isnan(km) else round(km)}
+    km = float(public_km(snapshot, np.array([mentor]), np.array([mentee]))[0])
+    hidden = [row["region"] for row in (a, b) if row["confidential"]]
+    return {
+        "code": "distance",
+        "km": None if np.isnan(km) else round(km),
+        # the state measured to, when one of the two hides its address
+        "to_state": hidden[0] if len(hidden) == 1 else None,
+        "between_states": len(hidden) == 2,
+    }
 
 
 def _gap_reason(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from cso_map.geo.projection import haversine_km
 from cso_map.geo.scoring import distance_score
 from cso_map.services.analysis.policy import CoveragePolicy
+from cso_map.services.matching.mentoring.distances import public_km
 from cso_map.services.matching.mentoring.gaps import gap_closers
 from cso_map.services.matching.relations import skills_for_needs
 from cso_map.services.snapshot.build import DirectorySnapshot
@@ -88,11 +88,8 @@ def _geography(
 ) -> np.ndarray:
     """Return 1 in the same state, else falling with the real distance (by e every
     GEOGRAPHY_SCALE_KM): a state next door is no nearer than its kilometres."""
-    organizations = snapshot.organizations
-    state = organizations["state"].to_numpy(int)
-    lons = organizations["lon"].to_numpy(float)
-    lats = organizations["lat"].to_numpy(float)
-    km = haversine_km(lons[mentors], lats[mentors], lons[mentees], lats[mentees])
+    state = snapshot.organizations["state"].to_numpy(int)
+    km = public_km(snapshot, mentors, mentees)
     score = np.nan_to_num(distance_score(km, GEOGRAPHY_SCALE_KM), nan=0.0)
     a, b = state[mentors], state[mentees]
     return np.where((a == b) & (a >= 0), 1.0, score)

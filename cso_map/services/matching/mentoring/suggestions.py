@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-import pandas as pd
 
 from cso_map.geo.scoring import weighted_score
 from cso_map.services.analysis.policy import CoveragePolicy
 from cso_map.services.matching.mentoring.candidates import counterparts
+from cso_map.services.matching.mentoring.participants import (
+    ROLE_FLAGS,
+    Participant,
+    participant_at,
+)
 from cso_map.services.matching.mentoring.reasons import pair_reasons
 from cso_map.services.matching.mentoring.scores import (
     COMPONENTS,
@@ -17,13 +21,17 @@ from cso_map.services.matching.mentoring.scores import (
     pair_components,
 )
 from cso_map.services.snapshot.build import DirectorySnapshot, directory_snapshot
-from cso_map.text import fold
 
-MENTORING_ROLES = ("mentor", "mentee")
+MENTORING_ROLES = tuple(ROLE_FLAGS)
 
 
 class NotOptedIn(Exception):
     """The organization has not said it wants to mentor (or to be mentored)."""
+
+    def __init__(self, organization: Participant, role: str) -> None:
+        super().__init__(role)
+        self.organization = organization
+        self.role = role
 
 
 @dataclass(frozen=True)
@@ -32,7 +40,9 @@ class Suggestion:
 
     organization_id: str
     name: str
+    type: str | None
     region: str | None
+    confidential: bool
     lat: float
     lon: float
     score: float
@@ -46,7 +56,7 @@ def mentoring_suggestions(
     policy: CoveragePolicy,
     limit: int = 10,
     prune: bool = True,
-) -> tuple[pd.Series, list[Suggestion]]:
+) -> tuple[Participant, list[Suggestion]]:
     """Return the organization and its best mutual matches, best first.
 
     `role` is what the organization would be: "mentor" (suggest mentees) or
@@ -62,9 +72,9 @@ def mentoring_suggestions(
         raise KeyError(organization_id)
     me = int(matches[0])
     organizations = snapshot.organizations
-    flag = "open_to_mentor" if role == "mentor" else "seeking_mentor"
-    if not organizations[flag].iat[me]:
-        raise NotOptedIn(role)
+    organization = participant_at(snapshot, me)
+    if not organizations[ROLE_FLAGS[role]].iat[me]:
+        raise NotOptedIn(organization, role)
     candidates = (
         counterparts(snapshot, me, role)
         if prune
@@ -73,7 +83,7 @@ def mentoring_suggestions(
     counted = policy.counted(organizations["verified"], organizations["stale"])
     candidates = candidates[counted[candidates]]
     if not len(candidates):
-        return organizations.iloc[me], []
+        return organization, []
     mentors, mentees = (
         (np.full(len(candidates), me), candidates)
         if role == "mentor"
@@ -92,7 +102,7 @@ def mentoring_suggestions(
         )
         for i in best
     ]
-    return organizations.iloc[me], suggestions
+    return organization, suggestions
 
 
 def _suggestion(
@@ -107,24 +117,12 @@ def _suggestion(
     return Suggestion(
         organization_id=organization["id"],
         name=organization["name"],
+        type=organization["type"],
         region=organization["region"],
+        confidential=bool(organization["confidential"]),
         lat=float(organization["lat"]),
         lon=float(organization["lon"]),
         score=round(score, 3),
         components=components,
         reasons=reasons,
     )
-
-
-def opted_in_organizations(words: str, limit: int = 20) -> pd.DataFrame:
-    """Return organizations open to mentor or seeking a mentor whose names match."""
-    organizations = directory_snapshot().organizations
-    keep = organizations["open_to_mentor"].to_numpy(bool) | organizations[
-        "seeking_mentor"
-    ].to_numpy(bool)
-    folded = fold(words)
-    if folded:
-        names = organizations["name"].map(fold)
-        keep &= names.str.contains(folded, regex=False).to_numpy()
-    columns = ["id", "name", "region", "open_to_mentor", "seeking_mentor"]
-    return organizations.loc[keep, columns].head(limit)

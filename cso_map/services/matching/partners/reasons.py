@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from cso_map.services.directory.regions import other_country
 from cso_map.services.matching.partners.query import PartnerQuery
 from cso_map.services.matching.relations import skills_for_services
 from cso_map.services.snapshot.build import DirectorySnapshot, bitmask, mask_codes
@@ -53,9 +54,9 @@ def _basis_reasons(
         reason["km"] = round(float(row["km"]))
     if basis == "remote":
         reason.update(_remote_terms(snapshot, int(row["service_row"]), query.region))
-    home = str(organization["region"] or "")
-    if basis == "in_region" and home[:2] != query.region[:2]:
-        reason["from_country"] = home[:2]  # a binational service
+    abroad = other_country(str(organization["region"] or ""), query.region)
+    if basis == "in_region" and abroad:
+        reason["from_country"] = abroad  # a binational service
     reasons = [reason]
     if np.isnan(service["capacity"]):
         reasons.append({"code": "capacity_unknown"})
