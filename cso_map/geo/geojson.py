@@ -13,8 +13,13 @@ from shapely.geometry.base import BaseGeometry
 def feature_collection(
     geometries: Sequence[BaseGeometry], properties: Iterable[dict]
 ) -> dict:
-    """Return a FeatureCollection pairing each geometry with its properties."""
-    texts = shapely.to_geojson(list(geometries))
+    """Return a FeatureCollection pairing each geometry with its properties.
+
+    Polygons follow RFC 7946's right-hand rule: exterior rings counterclockwise,
+    holes clockwise.
+    """
+    oriented = shapely.orient_polygons(list(geometries), exterior_cw=False)
+    texts = shapely.to_geojson(oriented)
     return {
         "type": "FeatureCollection",
         "features": [

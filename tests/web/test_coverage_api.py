@@ -1,6 +1,10 @@
 """/api/v1/coverage, /api/v1/regions and the GeoJSON forms of the directory."""
 
+import json
+
 import pytest
+
+from tests.geo.test_geojson import follows_the_right_hand_rule, polygons_of
 
 
 def test_coverage_has_the_documented_shape(client, directory):
@@ -99,3 +103,15 @@ def test_an_unknown_format_is_a_400(client):
     response = client.get("/api/v1/organizations?format=xml")
     assert response.status_code == 400
     assert "format" in response.get_json()["error"]["errors"]
+
+
+def test_every_polygon_served_follows_the_right_hand_rule(client, directory):
+    # RFC 7946: exterior rings counterclockwise, holes clockwise; the boundaries
+    # are stored in their sources' ring order, which breaks it.
+    served = [
+        client.get("/api/v1/regions").get_json(),
+        json.loads(client.get("/en/gaps.geojson?service=legal_advice").data),
+    ]
+    for document in served:
+        assert polygons_of(document)
+        assert follows_the_right_hand_rule(document)

@@ -59,7 +59,8 @@ def test_pages_load_assets_only_from_the_site_itself(client, directory):
     assert external == [
         "https://www.wikipedia.org/",
         "https://centro-legal.example.org",
-    ]  # exit, website
+        "https://www.openstreetmap.org/directions?route=%3B36.74000%2C-119.78000",
+    ]  # exit, website, directions (links a person follows, not assets)
     assert re.search(r'<link rel="stylesheet" href="/static/css/site.css">', html)
 
 
