@@ -30,8 +30,12 @@ def compress_anonymous(response: Response) -> Response:
         response.direct_passthrough
         and response.mimetype in compress.compress_mimetypes_set
     ):
-        # A static text file (tens of KB): read whole, its file closed with the
-        # response, then compressed with a length (streamed, it would stay open).
+        # A static text file (tens of KB): read whole and its file closed at
+        # once (a response that is never closed, as when the browser hangs up,
+        # would leave it open), then compressed with a length.
+        wrapper = response.response
         response.direct_passthrough = False
         response.make_sequence()
+        if hasattr(wrapper, "close"):
+            wrapper.close()
     return compress.after_request(response)

@@ -69,15 +69,18 @@ def test_hostile_names_show_as_typed_on_pages_maps_popups_and_tooltips(
     with app.app_context():
         region = db.session.scalar(db.select(Region).filter_by(code=REGION))
         inside = [region.label_lat, region.label_lon]
+    page.locator("iframe").scroll_into_view_if_needed()
+    # Measure only once the map has stopped moving (fitting its bounds animates).
+    the_map = "window[Object.keys(window).find(k => k.startsWith('map_'))]"
+    frame.wait_for_function(
+        f"() => {{ const m = {the_map}; return m && !m._animatingZoom"
+        " && !(m._panAnim && m._panAnim._inProgress); }"
+    )
     x, y = frame.evaluate(
-        """p => {
-            const map = window[Object.keys(window).find(k => k.startsWith('map_'))];
-            const point = map.latLngToContainerPoint(p);
-            return [point.x, point.y];
-        }""",
+        f"p => {{ const point = {the_map}.latLngToContainerPoint(p);"
+        " return [point.x, point.y]; }",
         inside,
     )
-    page.locator("iframe").scroll_into_view_if_needed()
     box = page.locator("iframe").bounding_box()
     page.mouse.move(box["x"] + x - 5, box["y"] + y - 5)
     page.mouse.move(box["x"] + x, box["y"] + y, steps=5)
