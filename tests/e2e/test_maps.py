@@ -81,9 +81,11 @@ def test_hostile_names_show_as_typed_on_pages_maps_popups_and_tooltips(
         " return [point.x, point.y]; }",
         inside,
     )
-    box = page.locator("iframe").bounding_box()
-    page.mouse.move(box["x"] + x - 5, box["y"] + y - 5)
-    page.mouse.move(box["x"] + x, box["y"] + y, steps=5)
+    # Hover through the map element, which Playwright places where it is at that
+    # moment (the page may still shift as it loads; fixed page coordinates would not).
+    the_map_element = frame.locator(".folium-map")
+    the_map_element.hover(position={"x": x - 5, "y": y - 5})
+    the_map_element.hover(position={"x": x, "y": y})
     expect(frame.locator(".leaflet-tooltip")).to_contain_text(REGION_NAME)
     assert fired(page) == []
 
